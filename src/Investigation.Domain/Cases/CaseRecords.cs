@@ -1,0 +1,50 @@
+using Investigation.Domain.Accountability;
+using Investigation.Domain.TraceBack;
+
+namespace Investigation.Domain.Cases;
+
+/// <summary>The investigation team: at least two members, one of them the lead.</summary>
+public sealed record InvestigationTeam
+{
+    public const int MinimumMembers = 2;
+
+    public string Lead { get; }
+    public IReadOnlyList<string> Members { get; }
+
+    public InvestigationTeam(string lead, IEnumerable<string> members)
+    {
+        Lead = Guard.Text(lead, "The lead investigator");
+        Members = members.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Append(Lead).Distinct().ToList();
+        if (Members.Count < MinimumMembers)
+            throw new DomainException($"An investigation team has at least {MinimumMembers} members.");
+    }
+
+    public bool Includes(string user) => Members.Contains(user);
+}
+
+/// <summary>The statement and defence (陈述和申辩) of a person held responsible, or their refusal to make one.</summary>
+public sealed record Statement(PersonId Person, string Text, string? Defence, bool Declined, string RecordedBy, DateTimeOffset At);
+
+public enum ReviewOutcome
+{
+    Endorsed,
+    Returned,
+    Declined,
+    Approved,
+    ApprovalRefused,
+}
+
+/// <summary>One discipline inspection review step.</summary>
+public sealed record Review(ReviewOutcome Outcome, string Reviewer, string? Reason, IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset At);
+
+/// <summary>The cyberspace affairs office's suggestion: proposed measures, sent to the committees that implement accountability.</summary>
+public sealed record AccountabilitySuggestion(IReadOnlyList<Measure> Proposals, string DraftedBy, DateTimeOffset DraftedAt, DateTimeOffset? SubmittedAt)
+{
+    public bool Submitted => SubmittedAt is not null;
+}
+
+/// <summary>The decision of the managing Party organisation: the measures decided, when, and its announcement.</summary>
+public sealed record AccountabilityDecision(UnitId DecidedBy, IReadOnlyList<Measure> Measures, DateOnly DecidedOn, string Announcement, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>The cadre management department's acknowledgement of the forwarded result (Article 10).</summary>
+public sealed record Acknowledgement(string By, string? Note, DateTimeOffset At);

@@ -1,0 +1,30 @@
+namespace Investigation.Domain;
+
+/// <summary>A rule of the domain was broken; the message says which, in words a user understands.</summary>
+public sealed class DomainException(string message) : Exception(message);
+
+/// <summary>Text the application shows in both of its languages. The Chinese text is authoritative.</summary>
+public sealed record BilingualText(string Zh, string En)
+{
+    public string In(string culture) => culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Zh : En;
+    public override string ToString() => $"{En} / {Zh}";
+}
+
+/// <summary>A provision cited in a reason, with its words in Chinese and in English.</summary>
+public sealed record Citation(string Source, string Provision, BilingualText Text)
+{
+    public const string Measures = "党委（党组）网络安全工作责任制实施办法 / Implementation Measures (2017)";
+    public const string AccountabilityRegulations = "中国共产党问责条例 / CPC Accountability Regulations (2019)";
+
+    public static Citation OfMeasures(string provision, string zh, string en) => new(Measures, provision, new(zh, en));
+    public static Citation OfAccountabilityRegulations(string provision, string zh, string en) =>
+        new(AccountabilityRegulations, provision, new(zh, en));
+
+    public override string ToString() => $"{Provision}: {Text.Zh}";
+}
+
+internal static class Guard
+{
+    public static string Text(string? value, string what) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainException($"{what} is required.") : value.Trim();
+}

@@ -1,0 +1,138 @@
+namespace Investigation.Domain.Organisation;
+
+/// <summary>How a unit's supervising department was found (Article 4).</summary>
+public enum SupervisionBasis
+{
+    /// <summary>行业主管监管部门: the regulator of the unit's industry.</summary>
+    IndustryRegulator,
+    /// <summary>没有主管监管部门的，由所在地区负指导监管责任: the region's leading body stands in.</summary>
+    RegionalLeadingBody,
+}
+
+public sealed record SupervisingDepartment(Unit Department, SupervisionBasis Basis, BilingualText Reason, Citation Citation);
+
+/// <summary>
+/// The organisation: units in a tree, their people and leadership teams. Answers the questions the
+/// Measures ask of it: who supervises a unit, who coordinates, which units lie below a unit.
+/// </summary>
+public sealed class OrganisationTree
+{
+    private static readonly Citation Article4 = Citation.OfMeasures("第四条 / Article 4",
+        "行业主管监管部门对本行业本领域的网络安全负指导监管责任。没有主管监管部门的，由所在地区负指导监管责任。",
+        "The competent industry regulator guides and supervises the cybersecurity of its industry; where there is none, the region where the unit is located does.");
+
+    private readonly Dictionary<UnitId, Unit> units = new();
+    private readonly Dictionary<UnitId, List<Unit>> children = new();
+    private readonly Dictionary<PersonId, Person> people = new();
+
+    public IEnumerable<Unit> Units => units.Values;
+    public IEnumerable<Person> People => people.Values;
+
+    public Unit AddUnit(UnitId id, string name, UnitKind kind, AdministrativeLevel level, UnitId? parentId = null, string? industry = null)
+    {
+        if (units.ContainsKey(id)) throw new DomainException($"Unit {id} exists already.");
+        if (parentId is { } p)
+        {
+            var parent = Unit(p);
+            if (parent.Level < level)
+                throw new DomainException($"'{name}' cannot be at a higher level than its parent '{parent.Name}'.");
+        }
+        else if (units.Count > 0)
+            throw new DomainException("The organisation has one root; every other unit needs a parent.");
+        var unit = new Unit(id, name, kind, level, parentId, industry);
+        units.Add(id, unit);
+        if (parentId is { } parentKey)
+            (children.TryGetValue(parentKey, out var list) ? list : children[parentKey] = []).Add(unit);
+        return unit;
+    }
+
+    public Person AddPerson(PersonId id, string name, string post, UnitId unitId, UnitId managingOrganisationId)
+    {
+        Unit(unitId);
+        Unit(managingOrganisationId);
+        var person = new Person(id, Guard.Text(name, "A person's name"), post, unitId, managingOrganisationId);
+        if (!people.TryAdd(id, person)) throw new DomainException($"Person {id} exists already.");
+        return person;
+    }
+
+    public void SetLeadership(UnitId unitId, LeadershipTeam team)
+    {
+        var unit = Unit(unitId);
+        foreach (var member in team.Members)
+            if (Person(member).UnitId != unitId)
+                throw new DomainException($"{Person(member).Name} does not belong to {unit.Name} and cannot sit on its leadership team.");
+        unit.SetLeadership(team);
+    }
+
+    public Unit Unit(UnitId id) => units.TryGetValue(id, out var u) ? u : throw new DomainException($"There is no unit {id}.");
+    public Person Person(PersonId id) => people.TryGetValue(id, out var p) ? p : throw new DomainException($"There is no person {id}.");
+    public bool Contains(UnitId id) => units.ContainsKey(id);
+    public bool Contains(PersonId id) => people.ContainsKey(id);
+
+    public IEnumerable<Unit> ChildrenOf(UnitId id) => children.TryGetValue(id, out var list) ? list : [];
+
+    /// <summary>The unit itself, then its parent, up to the root.</summary>
+    public IEnumerable<Unit> SelfAndAncestors(UnitId id)
+    {
+        for (Unit? u = Unit(id); u is not null; u = u.ParentId is { } p ? Unit(p) : null)
+            yield return u;
+    }
+
+    /// <summary>The unit and every unit below it: what a user of the unit may see.</summary>
+    public IEnumerable<Unit> Subtree(UnitId id)
+    {
+        var stack = new Stack<Unit>([Unit(id)]);
+        while (stack.TryPop(out var u))
+        {
+            yield return u;
+            foreach (var c in ChildrenOf(u.Id)) stack.Push(c);
+        }
+    }
+
+    public bool IsWithin(UnitId unit, UnitId ancestorOrSelf) => SelfAndAncestors(unit).Any(u => u.Id == ancestorOrSelf);
+
+    /// <summary>The region (regional Party committee) a unit belongs to: itself if it is one.</summary>
+    public Unit RegionOf(UnitId id) =>
+        SelfAndAncestors(id).FirstOrDefault(u => u.Kind == UnitKind.RegionalPartyCommittee)
+        ?? throw new DomainException($"{Unit(id).Name} lies in no region.");
+
+    /// <summary>
+    /// The comprehensive coordination department (综合协调部门) for a unit: the cyberspace affairs
+    /// office of its region, or of the nearest region above that has one.
+    /// </summary>
+    public Unit? CoordinatingDepartmentOf(UnitId id) =>
+        SelfAndAncestors(id).Where(u => u.Kind == UnitKind.RegionalPartyCommittee)
+            .Select(r => ChildrenOf(r.Id).FirstOrDefault(c => c.Kind == UnitKind.CyberspaceAffairsOffice))
+            .FirstOrDefault(o => o is not null);
+
+    /// <summary>
+    /// Article 4: the regulator of the unit's industry, found in the unit's region or the nearest
+    /// region above; where the industry has none, the region's leading body (its cyberspace affairs
+    /// office, or the regional committee itself when it has no office).
+    /// </summary>
+    public SupervisingDepartment SupervisingDepartmentOf(UnitId id)
+    {
+        var unit = Unit(id);
+        if (unit.Industry is { } industry)
+        {
+            var regulator = SelfAndAncestors(id)
+                .Where(u => u.Kind == UnitKind.RegionalPartyCommittee)
+                .Select(r => ChildrenOf(r.Id).FirstOrDefault(c => c.Kind == UnitKind.IndustryRegulator
+                    && string.Equals(c.Industry, industry, StringComparison.OrdinalIgnoreCase)))
+                .FirstOrDefault(r => r is not null);
+            if (regulator is not null)
+                return new(regulator, SupervisionBasis.IndustryRegulator,
+                    new($"{unit.Name}所属“{industry}”行业的主管监管部门是{regulator.Name}。",
+                        $"{regulator.Name} is the competent regulator of the '{industry}' industry of {unit.Name}."),
+                    Article4);
+        }
+        var region = RegionOf(id);
+        var body = ChildrenOf(region.Id).FirstOrDefault(c => c.Kind == UnitKind.CyberspaceAffairsOffice) ?? region;
+        var why = unit.Industry is null
+            ? new BilingualText($"{unit.Name}未登记所属行业，没有主管监管部门，由所在地区（{region.Name}）负指导监管责任。",
+                $"{unit.Name} has no recorded industry and so no regulator; its region ({region.Name}) supervises it.")
+            : new BilingualText($"“{unit.Industry}”行业没有主管监管部门，由所在地区（{region.Name}）负指导监管责任。",
+                $"The '{unit.Industry}' industry has no regulator; the region ({region.Name}) supervises it.");
+        return new(body, SupervisionBasis.RegionalLeadingBody, why, Article4);
+    }
+}

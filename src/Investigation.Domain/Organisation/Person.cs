@@ -1,0 +1,7 @@
+namespace Investigation.Domain.Organisation;
+
+/// <summary>
+/// A cadre or staff member. Every cadre has a managing Party organisation (有管理权限的党组织), the
+/// only body that may decide accountability for them (Article 9, second paragraph).
+/// </summary>
+public sealed record Person(PersonId Id, string Name, string Post, UnitId UnitId, UnitId ManagingOrganisationId);

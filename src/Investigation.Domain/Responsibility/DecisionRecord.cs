@@ -1,0 +1,31 @@
+namespace Investigation.Domain.Responsibility;
+
+/// <summary>
+/// The record of the decision at fault: whether the leadership team took it collectively, who took
+/// part, and who voiced dissent. Dissent is recorded for the reviewers to weigh; it does not by
+/// itself exempt a member.
+/// </summary>
+public sealed record DecisionRecord
+{
+    public bool Collective { get; }
+    public IReadOnlyList<PersonId> Participants { get; }
+    public IReadOnlyList<PersonId> Dissenters { get; }
+    public string Description { get; }
+
+    public DecisionRecord(bool collective, IEnumerable<PersonId> participants, IEnumerable<PersonId> dissenters, string description)
+    {
+        Collective = collective;
+        Participants = participants.Distinct().ToList();
+        Dissenters = dissenters.Distinct().ToList();
+        Description = Guard.Text(description, "A description of the decision");
+        if (collective && Participants.Count == 0)
+            throw new DomainException("A collective decision needs the members who took part in it.");
+        if (Dissenters.Except(Participants).Any())
+            throw new DomainException("Only a member who took part in the decision can have dissented from it.");
+        if (!collective && Dissenters.Count > 0)
+            throw new DomainException("Dissent is recorded only for a collective decision.");
+    }
+
+    /// <summary>No collective decision is at fault: each person answers for their own conduct.</summary>
+    public static DecisionRecord Individual(string description) => new(false, [], [], description);
+}

@@ -1,0 +1,179 @@
+using Investigation.Domain.Organisation;
+
+namespace Investigation.Domain.TraceBack;
+
+/// <summary>One level of the chain: who is traced there, its status and its findings.</summary>
+public sealed class ChainLevel
+{
+    private readonly List<Finding> findings = [];
+    private readonly List<Finding> superseded = [];
+
+    internal ChainLevel(TraceBackLevel level, IEnumerable<PersonId> subjects, LevelStatus status)
+    {
+        Level = level;
+        Subjects = subjects.Distinct().ToList();
+        Status = status;
+    }
+
+    public TraceBackLevel Level { get; }
+    /// <summary>The people this level must give a finding on. Level 1's are named by its findings.</summary>
+    public IReadOnlyList<PersonId> Subjects { get; private set; }
+    public LevelStatus Status { get; private set; }
+    public IReadOnlyList<Finding> Findings => findings;
+    /// <summary>Findings replaced by a supplementary investigation, kept for the record.</summary>
+    public IReadOnlyList<Finding> Superseded => superseded;
+    public int Round { get; private set; } = 1;
+
+    internal void Open() => Status = LevelStatus.Open;
+    internal void MarkNotApplicable() { Status = LevelStatus.NotApplicable; findings.Clear(); Subjects = []; }
+    internal void SetSubjects(IEnumerable<PersonId> subjects) => Subjects = subjects.Distinct().ToList();
+
+    internal void Record(IReadOnlyList<Finding> newFindings)
+    {
+        findings.Clear();
+        findings.AddRange(newFindings);
+        Status = LevelStatus.Done;
+    }
+
+    internal void Reopen()
+    {
+        superseded.AddRange(findings);
+        findings.Clear();
+        Round++;
+        Status = LevelStatus.Open;
+    }
+
+    internal static ChainLevel Restore(TraceBackLevel level, IEnumerable<PersonId> subjects, LevelStatus status, int round,
+        IEnumerable<Finding> current, IEnumerable<Finding> superseded)
+    {
+        var l = new ChainLevel(level, subjects, status) { Round = round };
+        l.findings.AddRange(current);
+        l.superseded.AddRange(superseded);
+        return l;
+    }
+}
+
+/// <summary>
+/// 逐级倒查: level 1 the parties concerned, level 2 the cybersecurity person in charge, level 3 the
+/// main person in charge, each investigated only after the level below it; and, in parallel, the
+/// coordination assessment that decides whether level 4 (the coordinating or supervising head) is traced.
+/// </summary>
+public sealed class TraceBackChain
+{
+    private readonly SortedDictionary<TraceBackLevel, ChainLevel> levels;
+
+    private TraceBackChain(UnitId unit, SortedDictionary<TraceBackLevel, ChainLevel> levels, CoordinationAssessment? assessment)
+    {
+        Unit = unit;
+        this.levels = levels;
+        Assessment = assessment;
+    }
+
+    public UnitId Unit { get; }
+    public CoordinationAssessment? Assessment { get; private set; }
+    public IEnumerable<ChainLevel> Levels => levels.Values;
+    public ChainLevel this[TraceBackLevel level] => levels[level];
+
+    public static TraceBackChain Start(OrganisationTree organisation, UnitId unitId)
+    {
+        var unit = organisation.Unit(unitId);
+        var team = unit.Leadership ?? throw new DomainException(
+            $"{unit.Name} has no leadership team on record: the cybersecurity person in charge and the main person in charge cannot be traced.");
+        var levels = new SortedDictionary<TraceBackLevel, ChainLevel>
+        {
+            [TraceBackLevel.PartyConcerned] = new(TraceBackLevel.PartyConcerned, [], LevelStatus.Open),
+            [TraceBackLevel.SecurityLead] = new(TraceBackLevel.SecurityLead, [team.SecurityLead], LevelStatus.Pending),
+            [TraceBackLevel.MainLead] = new(TraceBackLevel.MainLead, [team.MainLead], LevelStatus.Pending),
+            [TraceBackLevel.CoordinatingSupervisingHead] = new(TraceBackLevel.CoordinatingSupervisingHead, [], LevelStatus.Pending),
+        };
+        return new(unitId, levels, null);
+    }
+
+    public static TraceBackChain Restore(UnitId unit, IEnumerable<ChainLevel> levels, CoordinationAssessment? assessment) =>
+        new(unit, new(levels.ToDictionary(l => l.Level)), assessment);
+
+    public bool CanRecord(TraceBackLevel level) => levels[level].Status == LevelStatus.Open;
+
+    /// <summary>Records the findings of a level; the next level up opens once this one is done.</summary>
+    public void RecordFindings(TraceBackLevel level, IEnumerable<Finding> findings)
+    {
+        var target = levels[level];
+        var list = findings.ToList();
+        if (level == TraceBackLevel.CoordinatingSupervisingHead && Assessment is null)
+            throw new DomainException("The coordinating or supervising head is traced only after coordination or supervision has been assessed as ineffective.");
+        if (target.Status != LevelStatus.Open)
+            throw new DomainException(target.Status switch
+            {
+                LevelStatus.Pending when level == TraceBackLevel.CoordinatingSupervisingHead =>
+                    "The coordinating or supervising head is traced only after coordination or supervision has been assessed as ineffective.",
+                LevelStatus.Pending => $"Level {(int)level} ({level.Name().En}) is traced only after level {(int)level - 1} is done: trace back level by level.",
+                LevelStatus.NotApplicable => "Coordination and supervision were assessed as effective: nobody is traced at level 4.",
+                _ => $"Level {(int)level} ({level.Name().En}) is done; reopen it for supplementary investigation to change its findings.",
+            });
+        if (list.Count == 0)
+            throw new DomainException($"Record at least one finding for level {(int)level} ({level.Name().En}).");
+        if (list.Select(f => f.Person).Distinct().Count() != list.Count)
+            throw new DomainException("Each person gets one finding per level.");
+        if (level != TraceBackLevel.PartyConcerned)
+        {
+            var missing = target.Subjects.Except(list.Select(f => f.Person)).ToList();
+            var extra = list.Select(f => f.Person).Except(target.Subjects).ToList();
+            if (missing.Count > 0 || extra.Count > 0)
+                throw new DomainException($"Level {(int)level} ({level.Name().En}) needs exactly one finding for each person traced there.");
+        }
+        else
+            target.SetSubjects(list.Select(f => f.Person));
+        target.Record(list);
+        if (level is TraceBackLevel.PartyConcerned or TraceBackLevel.SecurityLead
+            && levels[level + 1] is { Status: LevelStatus.Pending } next)
+            next.Open();
+    }
+
+    /// <summary>
+    /// Records whether coordination or supervision was ineffective. If so, level 4 opens on the heads of
+    /// the departments concerned; if not, level 4 is not applicable.
+    /// </summary>
+    public void AssessCoordination(OrganisationTree organisation, CoordinationAssessment assessment)
+    {
+        var level4 = levels[TraceBackLevel.CoordinatingSupervisingHead];
+        if (Assessment is not null && level4.Status != LevelStatus.Open)
+            throw new DomainException("Coordination and supervision have been assessed already; reopen level 4 to assess them again.");
+        Assessment = assessment;
+        if (!assessment.AnyIneffective)
+        {
+            level4.MarkNotApplicable();
+            return;
+        }
+        var heads = new List<PersonId>();
+        if (assessment.CoordinationIneffective)
+            heads.Add(HeadOf(organisation.CoordinatingDepartmentOf(Unit)
+                ?? throw new DomainException("No cyberspace affairs office coordinates this unit's region: record the organisation first."), organisation));
+        if (assessment.SupervisionIneffective)
+            heads.Add(HeadOf(organisation.SupervisingDepartmentOf(Unit).Department, organisation));
+        level4.SetSubjects(heads);
+        level4.Open();
+    }
+
+    private static PersonId HeadOf(Unit department, OrganisationTree organisation) =>
+        department.Head ?? throw new DomainException($"{department.Name} has no head on record.");
+
+    /// <summary>Supplementary investigation: only the named levels reopen; the others keep their findings.</summary>
+    public void Reopen(IEnumerable<TraceBackLevel> toReopen)
+    {
+        var list = toReopen.Distinct().ToList();
+        if (list.Count == 0) throw new DomainException("Name at least one level to investigate again.");
+        foreach (var level in list)
+            if (levels[level].Status is not (LevelStatus.Done or LevelStatus.NotApplicable))
+                throw new DomainException($"Level {(int)level} ({level.Name().En}) is not finished, so it cannot be reopened.");
+        foreach (var level in list)
+        {
+            levels[level].Reopen();
+            if (level == TraceBackLevel.CoordinatingSupervisingHead) Assessment = null;
+        }
+    }
+
+    public bool IsComplete => levels.Values.All(l => l.Status is LevelStatus.Done or LevelStatus.NotApplicable);
+
+    public IEnumerable<(TraceBackLevel Level, Finding Finding)> CurrentFindings =>
+        levels.Values.SelectMany(l => l.Findings.Select(f => (l.Level, f)));
+}
