@@ -17,7 +17,7 @@ public sealed record Measure
     public IReadOnlyList<AccountabilityForm> Forms { get; }
     public string Reason { get; }
 
-    public Measure(AccountabilitySubject subject, IEnumerable<AccountabilityForm> forms, string reason)
+    public Measure(AccountabilitySubject subject, IReadOnlyList<AccountabilityForm> forms, string reason)
     {
         var list = forms.Distinct().ToList();
         if (list.Count == 0)

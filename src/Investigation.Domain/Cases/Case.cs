@@ -268,19 +268,23 @@ public sealed class Case
 
     public void Endorse(string reviewer, string? reason, DateTimeOffset at)
     {
+        var who = Guard.Text(reviewer, "The reviewer");
         Fire(CaseTrigger.Endorse);
-        reviews.Add(new(ReviewOutcome.Endorsed, Guard.Text(reviewer, "The reviewer"), reason, [], at));
+        reviews.Add(new(ReviewOutcome.Endorsed, who, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), [], at));
     }
 
     /// <summary>Returns the case for supplementary investigation of the named levels only.</summary>
     public void ReturnForSupplementaryInvestigation(string reviewer, IEnumerable<TraceBackLevel> levels, string reason, DateTimeOffset at)
     {
         var text = Guard.Text(reason, "A reason for returning the case");
+        var who = Guard.Text(reviewer, "The reviewer");
         var list = levels.Distinct().Order().ToList();
         if (WhyNot(CaseTrigger.ReturnForSupplementaryInvestigation) is { } why) throw new DomainException(why);
         Chain!.Reopen(list);
         Fire(CaseTrigger.ReturnForSupplementaryInvestigation);
-        reviews.Add(new(ReviewOutcome.Returned, Guard.Text(reviewer, "The reviewer"), text, list, at));
+        reviews.Add(new(ReviewOutcome.Returned, who, text, list, at));
+        // The findings may change, so responsibility is determined and the people are heard anew.
+        statements.Clear();
         responsibilities.Clear();
         DecisionAtFault = null;
         Suggestion = null;
@@ -289,8 +293,9 @@ public sealed class Case
     public void Decline(string reviewer, string reason, DateTimeOffset at)
     {
         var text = Guard.Text(reason, "A reason for declining");
+        var who = Guard.Text(reviewer, "The reviewer");
         Fire(CaseTrigger.Decline);
-        reviews.Add(new(ReviewOutcome.Declined, Guard.Text(reviewer, "The reviewer"), text, [], at));
+        reviews.Add(new(ReviewOutcome.Declined, who, text, [], at));
     }
 
     /// <summary>The endorsement that awaits approval, if any.</summary>
@@ -300,7 +305,7 @@ public sealed class Case
     public void Approve(string approver, DateTimeOffset at)
     {
         var who = Guard.Text(approver, "The approver");
-        if (PendingEndorsement is { } endorsement && endorsement.Reviewer == who)
+        if (PendingEndorsement is { } endorsement && string.Equals(endorsement.Reviewer, who, StringComparison.OrdinalIgnoreCase))
             throw new DomainException("The endorsement must be approved by a second reviewer, not by the one who endorsed it.");
         Fire(CaseTrigger.Approve);
         reviews.Add(new(ReviewOutcome.Approved, who, null, [], at));
@@ -310,7 +315,7 @@ public sealed class Case
     {
         var who = Guard.Text(approver, "The approver");
         var text = Guard.Text(reason, "A reason for refusing approval");
-        if (PendingEndorsement is { } endorsement && endorsement.Reviewer == who)
+        if (PendingEndorsement is { } endorsement && string.Equals(endorsement.Reviewer, who, StringComparison.OrdinalIgnoreCase))
             throw new DomainException("The endorsement must be judged by a second reviewer, not by the one who endorsed it.");
         Fire(CaseTrigger.RefuseApproval);
         reviews.Add(new(ReviewOutcome.ApprovalRefused, who, text, [], at));
@@ -328,16 +333,22 @@ public sealed class Case
             throw new DomainException("Decide the forms for each person or team once, combined in one measure.");
         foreach (var m in list)
             DecisionAuthority.EnsureMayDecide(organisation, decidingOrganisation, m.Subject);
+        // Deciding on no measure at all is still a decision: it too belongs to an organisation with authority here.
+        var subjects = PeopleHeldResponsible.Select(AccountabilitySubject.Cadre).Append(AccountabilitySubject.Organisation(UnitId));
+        if (list.Count == 0 && !subjects.Any(s => DecisionAuthority.MayDecide(organisation, decidingOrganisation, s)))
+            throw new DomainException($"{organisation.Unit(decidingOrganisation).Name} has no management authority over the people or the Party organisation of this case (Article 9, paragraph 2).");
         if (decidedOn > DateOnly.FromDateTime(at.UtcDateTime.AddDays(1)))
             throw new DomainException("A decision date cannot lie in the future.");
         var text = Guard.Text(announcement, "The announcement of the decision");
+        var who = Guard.Text(recordedBy, "Who records the decision");
         Fire(CaseTrigger.Decide);
-        Decision = new(decidingOrganisation, list, decidedOn, text, Guard.Text(recordedBy, "Who records the decision"), at);
+        Decision = new(decidingOrganisation, list, decidedOn, text, who, at);
     }
 
     public void Acknowledge(string by, string? note, DateTimeOffset at)
     {
+        var who = Guard.Text(by, "Who acknowledges");
         Fire(CaseTrigger.Acknowledge);
-        Acknowledgement = new(Guard.Text(by, "Who acknowledges"), string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at);
+        Acknowledgement = new(who, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at);
     }
 }

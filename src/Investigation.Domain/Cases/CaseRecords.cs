@@ -11,7 +11,7 @@ public sealed record InvestigationTeam
     public string Lead { get; }
     public IReadOnlyList<string> Members { get; }
 
-    public InvestigationTeam(string lead, IEnumerable<string> members)
+    public InvestigationTeam(string lead, IReadOnlyList<string> members)
     {
         Lead = Guard.Text(lead, "The lead investigator");
         Members = members.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Append(Lead).Distinct().ToList();

@@ -84,6 +84,7 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
     {
         if (restoredAt < downAt) throw new DomainException("Service cannot be restored before it went down.");
         if (restoredAt is null && asOf < downAt) throw new DomainException("The outage cannot be assessed before it began.");
+        if (restoredAt > asOf) throw new DomainException("Service cannot be recorded as restored later than now.");
         (Site, SiteLevel, Attacked, DisposalOrganisedInTime, DownAt, RestoredAt, AsOf) =
             (site, siteLevel, attacked, disposalOrganisedInTime, downAt, restoredAt, asOf);
     }
@@ -91,6 +92,15 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
     public override Circumstance Circumstance => Circumstance.PortalParalysed;
 
     public TimeSpan Outage => (RestoredAt ?? AsOf) - DownAt;
+
+    /// <summary>An exact duration: rounding 5:59:59 up to "6 hours" would contradict the finding.</summary>
+    private static (string Zh, string En) Duration(TimeSpan d)
+    {
+        var hours = (long)d.TotalHours;
+        var zh = $"{hours}小时" + (d.Minutes > 0 || d.Seconds > 0 ? $"{d.Minutes}分" : "") + (d.Seconds > 0 ? $"{d.Seconds}秒" : "");
+        var en = $"{hours} h" + (d.Minutes > 0 || d.Seconds > 0 ? $" {d.Minutes} min" : "") + (d.Seconds > 0 ? $" {d.Seconds} s" : "");
+        return (zh, en);
+    }
 
     public override CircumstanceEvaluation Evaluate()
     {
@@ -103,7 +113,7 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
             SiteKind.KeyNewsWebsite => true,
             _ => false,
         };
-        var hours = Outage.TotalHours;
+        var (zh, en) = Duration(Outage);
         var ongoing = RestoredAt is null ? "（尚未恢复）" : "";
         var ongoingEn = RestoredAt is null ? " (not yet restored)" : "";
         return CircumstanceEvaluation.AllOf(Circumstance,
@@ -122,9 +132,9 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
                 "没有及时组织处置。", "Disposal was not organised in time.",
                 "已及时组织处置。", "Disposal was organised in time."),
             Clause.Of("瘫痪6小时以上", "paralysed 6 hours or more", Outage >= Threshold,
-                $"瘫痪{hours:0.##}小时{ongoing}，达到6小时（“以上”包括本数）。",
-                $"Paralysed for {hours:0.##} hours{ongoingEn}, which reaches 6 hours (\"以上\" includes the number itself).",
-                $"瘫痪{hours:0.##}小时{ongoing}，不足6小时。", $"Paralysed for {hours:0.##} hours{ongoingEn}, under 6 hours."));
+                $"瘫痪{zh}{ongoing}，达到6小时（“以上”包括本数）。",
+                $"Paralysed for {en}{ongoingEn}, which reaches 6 hours (\"以上\" includes the number itself).",
+                $"瘫痪{zh}{ongoing}，不足6小时。", $"Paralysed for {en}{ongoingEn}, under 6 hours."));
     }
 }
 
@@ -232,8 +242,18 @@ public sealed record ObstructionFacts(bool ObstructedSecurityOrgans, bool Refuse
     public override CircumstanceEvaluation Evaluate() => CircumstanceEvaluation.AllOf(Circumstance,
         Clause.Of("阻碍公安机关、国家安全机关依法工作，或拒不提供支持和保障（任一）",
             "obstruction of, or refusal to support, public or state security organs (any one)", ObstructedSecurityOrgans || RefusedSupport,
-            ObstructedSecurityOrgans ? "阻碍了公安机关、国家安全机关依法工作。" : "拒不提供支持和保障。",
-            ObstructedSecurityOrgans ? "The security organs were obstructed in their lawful work." : "Support and guarantees were refused.",
+            (ObstructedSecurityOrgans, RefusedSupport) switch
+            {
+                (true, true) => "阻碍了公安机关、国家安全机关依法工作，并拒不提供支持和保障。",
+                (true, false) => "阻碍了公安机关、国家安全机关依法工作。",
+                _ => "拒不提供支持和保障。",
+            },
+            (ObstructedSecurityOrgans, RefusedSupport) switch
+            {
+                (true, true) => "The security organs were obstructed in their lawful work, and support and guarantees were refused.",
+                (true, false) => "The security organs were obstructed in their lawful work.",
+                _ => "Support and guarantees were refused.",
+            },
             "未认定阻碍或拒不提供支持。", "No obstruction or refusal of support was found."));
 }
 

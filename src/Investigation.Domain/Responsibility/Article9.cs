@@ -59,6 +59,11 @@ public static class Article9
             return new(person, level, ResponsibilityKind.None,
                 new($"调查认定不负有责任：{finding.ReasonNotResponsible}", $"Found not responsible: {finding.ReasonNotResponsible}"),
                 FactsFirst, dissented);
+        // The party concerned answers for their own act, whatever the team decided.
+        if (level == TraceBackLevel.PartyConcerned)
+            return new(person, level, ResponsibilityKind.Direct,
+                new("当事人对本人的行为或不作为承担直接责任。", "The party concerned answers directly for their own act or omission."),
+                Individual, dissented);
         if (decision.Collective && (person == team.MainLead || person == team.SecurityLead))
             return new(person, level, ResponsibilityKind.MainLeadership,
                 person == team.MainLead
@@ -71,9 +76,6 @@ public static class Article9
                 Collective, dissented);
         return level switch
         {
-            TraceBackLevel.PartyConcerned => new(person, level, ResponsibilityKind.Direct,
-                new("当事人对本人的行为或不作为承担直接责任。", "The party concerned answers directly for their own act or omission."),
-                Individual, dissented),
             TraceBackLevel.SecurityLead => new(person, level, ResponsibilityKind.MainLeadership,
                 new("主管网络安全的领导班子成员（直接责任人）在职责范围内承担主要领导责任。", "The member in charge of cybersecurity (the directly responsible person) bears main leadership responsibility within their remit."),
                 Individual, dissented),

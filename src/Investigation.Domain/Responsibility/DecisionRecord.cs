@@ -12,7 +12,7 @@ public sealed record DecisionRecord
     public IReadOnlyList<PersonId> Dissenters { get; }
     public string Description { get; }
 
-    public DecisionRecord(bool collective, IEnumerable<PersonId> participants, IEnumerable<PersonId> dissenters, string description)
+    public DecisionRecord(bool collective, IReadOnlyList<PersonId> participants, IReadOnlyList<PersonId> dissenters, string description)
     {
         Collective = collective;
         Participants = participants.Distinct().ToList();

@@ -15,7 +15,7 @@ public sealed record Finding
     public Article3Duty? DutyFailed { get; }
     public string? ReasonNotResponsible { get; }
 
-    public Finding(PersonId person, bool responsible, string facts, IEnumerable<string> evidence,
+    public Finding(PersonId person, bool responsible, string facts, IReadOnlyList<string> evidence,
         Article3Duty? dutyFailed = null, string? reasonNotResponsible = null)
     {
         Person = person;

@@ -138,18 +138,19 @@ public sealed class TraceBackChain
         var level4 = levels[TraceBackLevel.CoordinatingSupervisingHead];
         if (Assessment is not null && level4.Status != LevelStatus.Open)
             throw new DomainException("Coordination and supervision have been assessed already; reopen level 4 to assess them again.");
-        Assessment = assessment;
-        if (!assessment.AnyIneffective)
-        {
-            level4.MarkNotApplicable();
-            return;
-        }
+        // Who is traced is settled before anything changes, so a refusal leaves the chain as it was.
         var heads = new List<PersonId>();
         if (assessment.CoordinationIneffective)
             heads.Add(HeadOf(organisation.CoordinatingDepartmentOf(Unit)
                 ?? throw new DomainException("No cyberspace affairs office coordinates this unit's region: record the organisation first."), organisation));
         if (assessment.SupervisionIneffective)
             heads.Add(HeadOf(organisation.SupervisingDepartmentOf(Unit).Department, organisation));
+        Assessment = assessment;
+        if (!assessment.AnyIneffective)
+        {
+            level4.MarkNotApplicable();
+            return;
+        }
         level4.SetSubjects(heads);
         level4.Open();
     }
