@@ -1,0 +1,8 @@
+namespace Investigation.Workflows.Runtime;
+
+/// <summary>Splits the path: connect its Done outcome to every branch.</summary>
+public sealed class Fork(string id) : Activity(id)
+{
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
+        ValueTask.FromResult(ActivityResult.Complete());
+}

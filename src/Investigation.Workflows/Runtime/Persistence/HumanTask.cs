@@ -1,0 +1,38 @@
+namespace Investigation.Workflows.Runtime;
+
+public enum HumanTaskStatus { Open, Completed, Cancelled }
+
+/// <summary>An inbox row: work a person has to do before the waiting activity can go on.</summary>
+public sealed class HumanTask
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public string ActivityId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string CandidateRole { get; set; } = "";
+    public string UnitId { get; set; } = "";
+    public string? AssigneeId { get; set; }
+    public string? CorrelationId { get; set; }
+    public HumanTaskStatus Status { get; set; }
+    public int Priority { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    public string? Outcome { get; set; }
+    public string? ResultJson { get; set; }
+
+    /// <summary>Optimistic concurrency token: bump it whenever the row changes.</summary>
+    public int Version { get; set; }
+
+    internal void Close(HumanTaskStatus status, DateTimeOffset at, string? by, string? outcome = null, string? resultJson = null)
+    {
+        Status = status;
+        CompletedAt = at;
+        CompletedBy = by;
+        Outcome = outcome;
+        ResultJson = resultJson;
+        Version++;
+    }
+}

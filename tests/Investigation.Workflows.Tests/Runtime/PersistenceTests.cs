@@ -1,0 +1,102 @@
+using Investigation.Workflows.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Tests.Runtime;
+
+/// <summary>The table design the benchmarks depend on: every hot query answered through an index.</summary>
+public sealed class PersistenceTests : IDisposable
+{
+    private readonly WorkflowDatabase db = new();
+
+    public void Dispose() => db.Dispose();
+
+    [Fact]
+    public async Task ResumeLookup_FindsBookmarkAndItsInstanceThroughIndexesOnly()
+    {
+        await using var context = db.NewContext();
+
+        var plan = await QueryPlanAsync(context, WorkflowRuntime.BookmarksOfInstanceWaitingFor(context, "HumanTask", "k"));
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_wf_bookmarks_Name_Key"));
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_wf_bookmarks_InstanceId"));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN"));
+    }
+
+    [Fact]
+    public async Task InboxQueries_ReadTheirIndexInDueOrderWithoutSorting()
+    {
+        await using var context = db.NewContext();
+        var tasks = context.Set<HumanTask>();
+
+        var byRole = await QueryPlanAsync(context, tasks
+            .Where(t => t.Status == HumanTaskStatus.Open && t.CandidateRole == "chief" && t.UnitId == "u1")
+            .OrderBy(t => t.DueAt).Take(50));
+        var mine = await QueryPlanAsync(context, tasks
+            .Where(t => t.AssigneeId == "bob" && t.Status == HumanTaskStatus.Open)
+            .OrderBy(t => t.DueAt).Take(50));
+
+        Assert.Equal(["SEARCH w USING INDEX IX_wf_human_tasks_Status_CandidateRole_UnitId_DueAt (Status=? AND CandidateRole=? AND UnitId=?)"], byRole);
+        Assert.Equal(["SEARCH w USING INDEX IX_wf_human_tasks_AssigneeId_Status_DueAt (AssigneeId=? AND Status=?)"], mine);
+    }
+
+    [Fact]
+    public async Task Dates_AreStoredAsUtcTicksSoSqliteComparesAndOrdersThem()
+    {
+        var base_ = new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.FromHours(8));
+        await using (var context = db.NewContext())
+        {
+            foreach (var (title, due) in new[] { ("late", base_.AddDays(2)), ("early", base_.ToOffset(TimeSpan.Zero)), ("middle", base_.AddHours(1)) })
+                context.Add(new HumanTask { Id = Guid.NewGuid(), Title = title, DueAt = due, CreatedAt = base_ });
+            await context.SaveChangesAsync();
+        }
+
+        await using var read = db.NewContext();
+        var ordered = await read.Set<HumanTask>().Where(t => t.DueAt >= base_).OrderBy(t => t.DueAt).ToListAsync();
+
+        Assert.Equal(["early", "middle", "late"], ordered.Select(t => t.Title));
+        Assert.Equal(base_, ordered[0].DueAt); // the same instant, read back in UTC
+        Assert.Equal(base_.UtcTicks, await ScalarAsync<long>(read, "SELECT DueAt FROM wf_human_tasks WHERE Title = 'early'"));
+    }
+
+    [Fact]
+    public void Model_StoresEnumsAsStringsAndUsesVersionAsConcurrencyToken()
+    {
+        using var context = db.NewContext();
+
+        foreach (var type in new[] { typeof(WorkflowInstance), typeof(HumanTask) })
+            Assert.True(context.Model.FindEntityType(type)!.FindProperty("Version")!.IsConcurrencyToken);
+        Assert.Equal(typeof(string), context.Model.FindEntityType(typeof(WorkflowInstance))!.FindProperty("Status")!.GetProviderClrType());
+        Assert.Equal(
+            ["wf_bookmarks", "wf_human_tasks", "wf_incidents", "wf_instances", "wf_journal"],
+            context.Model.GetEntityTypes().Select(e => e.GetTableName()!).Order());
+    }
+
+    /// <summary>SQLite's plan for the query EF would send, with EF's parameters bound.</summary>
+    private static async Task<string[]> QueryPlanAsync(DbContext context, IQueryable query)
+    {
+        var text = query.ToQueryString().Split('\n');
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        foreach (var line in text.Where(l => l.StartsWith(".param set ")))
+        {
+            var parts = line.Split(' ', 4);
+            command.Parameters.AddWithValue(parts[2], parts[3].Trim().Trim('\''));
+        }
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', text.Where(l => !l.StartsWith(".param")));
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        return [.. plan];
+    }
+
+    private static async Task<T> ScalarAsync<T>(DbContext context, string sql)
+    {
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
