@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Adds a migration NAME for both database providers (SQLite and PostgreSQL share one model but
+# not one SQL dialect, so each keeps its own migrations).
+#   scripts/add-migration.sh AddSomething
+set -euo pipefail
+name=${1:?usage: scripts/add-migration.sh MigrationName}
+cd "$(dirname "$0")/../src/Investigation.Workflows"
+dotnet tool restore >/dev/null
+for provider in Sqlite Postgres; do
+  dotnet ef migrations add "$name" --context "${provider}InvestigationDbContext" \
+    --output-dir "Persistence/Migrations/$provider" \
+    --namespace "Investigation.Workflows.Persistence.Migrations.$provider"
+done
+# dotnet ef writes the model snapshot by namespace; keep it beside its migrations.
+for provider in Sqlite Postgres; do
+  snapshot=$(find . -path ./obj -prune -o -name "${provider}InvestigationDbContextModelSnapshot.cs" -print | grep -v "^./Persistence/Migrations/$provider/" || true)
+  [ -n "$snapshot" ] && mv "$snapshot" "Persistence/Migrations/$provider/"
+done
+find . -path ./obj -prune -o -type d -empty -print | grep -v '^./obj' | xargs -r rmdir -p 2>/dev/null || true

@@ -1,0 +1,95 @@
+using FluentValidation;
+using Investigation.Workflows.Features;
+using Investigation.Workflows.Features.Tasks;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Runtime;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Investigation.Workflows;
+
+/// <summary>Database settings: "Database:Provider" (Sqlite or Postgres) and "ConnectionStrings:Investigation".</summary>
+public sealed class DatabaseOptions
+{
+    public string Provider { get; set; } = "Sqlite";
+    public string ConnectionString { get; set; } = "Data Source=investigation.db";
+    /// <summary>SQLite's synchronous pragma: FULL makes every commit durable; NORMAL trades that for speed.</summary>
+    public string SqliteSynchronous { get; set; } = "FULL";
+
+    public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection("Database").Bind(options);
+        options.ConnectionString = configuration.GetConnectionString("Investigation") ?? options.ConnectionString;
+        return options;
+    }
+}
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInvestigationWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = DatabaseOptions.From(configuration);
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+        // The same model on either provider; each provider's context carries its own migrations.
+        if (database.IsPostgres)
+            services.AddDbContext<InvestigationDbContext, PostgresInvestigationDbContext>(o => ConfigureDatabase(o, database));
+        else
+            services.AddDbContext<InvestigationDbContext, SqliteInvestigationDbContext>(o => ConfigureDatabase(o, database));
+
+        services.Configure<TaskDeadlines>(configuration.GetSection("Deadlines"));
+        services.AddSingleton(_ => WorkflowDefinitions());
+        services.AddSingleton<OrganisationStore>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditScope>();
+        services.AddScoped<CaseSession>();
+        services.AddScoped<Access>();
+        services.AddScoped<TaskStep>();
+        // Scoped, so that activities resolve the request's services (its CaseSession, its DbContext).
+        services.AddScoped(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowDefinitionRegistry>(), sp.GetRequiredService<TimeProvider>(), sp));
+
+        AddMediator(services);
+        return services;
+    }
+
+    public static WorkflowDefinitionRegistry WorkflowDefinitions()
+    {
+        var registry = new WorkflowDefinitionRegistry();
+        registry.Register(InvestigationWorkflow.Version1());
+        return registry;
+    }
+
+    public static void ConfigureDatabase(DbContextOptionsBuilder options, DatabaseOptions database)
+    {
+        if (database.IsPostgres)
+            options.UseNpgsql(database.ConnectionString);
+        else
+            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous));
+    }
+
+    /// <summary>MediatR 5: the factory, the handlers and validators of this assembly, and the pipeline in order.</summary>
+    private static void AddMediator(IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                    services.AddScoped(contract, type);
+            }
+        // Outermost first: validation writes nothing, then one transaction with the audit entry.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+    }
+}

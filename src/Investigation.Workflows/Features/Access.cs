@@ -1,0 +1,48 @@
+using Investigation.Domain;
+using Investigation.Domain.Organisation;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Features;
+
+/// <summary>
+/// Who may see what: a user sees the cases and tasks of their unit and of the units below it.
+/// Anything else is answered exactly as if it did not exist.
+/// </summary>
+public sealed class Access(InvestigationDbContext db, CurrentActor current, OrganisationStore organisation)
+{
+    public Actor Actor => current.Actor;
+
+    public Task<OrganisationTree> OrganisationAsync(CancellationToken ct) => organisation.GetAsync(db, ct);
+
+    public async Task<bool> CanSeeUnitAsync(Guid unitId, CancellationToken ct)
+    {
+        var tree = await OrganisationAsync(ct);
+        var unit = new UnitId(unitId);
+        return tree.Contains(unit) && tree.Contains(Actor.UnitId) && tree.IsWithin(unit, Actor.UnitId);
+    }
+
+    /// <summary>The ids of the actor's unit and every unit below it, as stored in task rows.</summary>
+    public async Task<List<string>> VisibleUnitKeysAsync(CancellationToken ct)
+    {
+        var tree = await OrganisationAsync(ct);
+        return tree.Contains(Actor.UnitId) ? tree.Subtree(Actor.UnitId).Select(u => u.Id.ToString()).ToList() : [];
+    }
+
+    /// <summary>The case row, if the actor may see it; otherwise "not found".</summary>
+    public async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken ct, bool tracking = true)
+    {
+        var query = tracking ? db.Cases : db.Cases.AsNoTracking();
+        var record = await query.FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (record is null || !await CanSeeUnitAsync(record.UnitId, ct)) throw new NotFoundException("The case");
+        return record;
+    }
+
+    public void RequireRole(params string[] roles)
+    {
+        if (!Actor.IsInAny(roles))
+            throw new ForbiddenException($"This needs the role {string.Join(" or ", roles)}.");
+    }
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Pipeline;
+using MediatR;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>A second reviewer, not the one who endorsed, approves the endorsement or sends it back to review.</summary>
+public static class ApproveReview
+{
+    public sealed record Command(Guid TaskId, bool Approve, string? Reason) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().When(c => !c.Approve).WithMessage("Give the reason for refusing approval.");
+    }
+
+    public sealed class Handler(TaskStep step, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var open = await step.BeginAsync(command.TaskId, [TaskKinds.ReviewApproval], ct);
+            if (command.Approve) open.Case.Approve(step.Actor.UserName, clock.GetUtcNow());
+            else open.Case.RefuseApproval(step.Actor.UserName, command.Reason!, clock.GetUtcNow());
+            await step.CompleteAsync(open, command.Approve ? InvestigationWorkflow.Outcomes.Approved : InvestigationWorkflow.Outcomes.Refused, command, ct);
+            return Unit.Value;
+        }
+    }
+}

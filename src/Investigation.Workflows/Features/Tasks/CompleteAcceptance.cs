@@ -1,0 +1,57 @@
+using FluentValidation;
+using Investigation.Domain.Cases;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>The case officer accepts the case and names an investigation team of at least two, or rejects it with a reason.</summary>
+public static class CompleteAcceptance
+{
+    public sealed record Command(Guid TaskId, bool Accept, string? LeadInvestigator, IReadOnlyList<string>? Members, string? Reason) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.LeadInvestigator).NotEmpty().When(c => c.Accept).WithMessage("Name the lead investigator.");
+            RuleFor(c => c).Must(c => (c.Members ?? []).Append(c.LeadInvestigator).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().Count() >= InvestigationTeam.MinimumMembers)
+                .When(c => c.Accept).WithName(nameof(Command.Members)).WithMessage($"An investigation team has at least {InvestigationTeam.MinimumMembers} members.");
+            RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("Give the reason for rejecting the case.");
+        }
+    }
+
+    public sealed class Handler(TaskStep step, InvestigationDbContext db) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var open = await step.BeginAsync(command.TaskId, [TaskKinds.Acceptance], ct);
+            if (command.Accept)
+            {
+                var team = new InvestigationTeam(command.LeadInvestigator!, command.Members ?? []);
+                await EnsureInvestigatorsAsync(team, ct);
+                open.Case.Accept(open.Organisation, team);
+            }
+            else
+                open.Case.Reject(command.Reason!);
+            await step.CompleteAsync(open, command.Accept ? InvestigationWorkflow.Outcomes.Accepted : InvestigationWorkflow.Outcomes.Rejected, command, ct);
+            return Unit.Value;
+        }
+
+        private async Task EnsureInvestigatorsAsync(InvestigationTeam team, CancellationToken ct)
+        {
+            var investigators = await (from u in db.Users
+                                       join ur in db.UserRoles on u.Id equals ur.UserId
+                                       join r in db.Roles on ur.RoleId equals r.Id
+                                       where r.Name == Roles.Investigator && team.Members.Contains(u.UserName!)
+                                       select u.UserName).ToListAsync(ct);
+            var unknown = team.Members.Except(investigators!).ToList();
+            if (unknown.Count > 0)
+                throw new ValidationException([new(nameof(Command.Members), $"Not investigators: {string.Join(", ", unknown)}.")]);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using FluentValidation;
+using Investigation.Domain;
+using Investigation.Domain.Responsibility;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Pipeline;
+using MediatR;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>
+/// The lead investigator records the decision at fault; the domain derives each person's
+/// responsibility under Article 9; the lead confirms it, overriding any value only with a written reason.
+/// </summary>
+public static class DetermineResponsibility
+{
+    public sealed record DecisionInput(bool Collective, IReadOnlyList<Guid> Participants, IReadOnlyList<Guid> Dissenters, string Description);
+
+    public sealed record OverrideInput(Guid PersonId, ResponsibilityKind Kind, string Reason);
+
+    public sealed record Command(Guid TaskId, DecisionInput Decision, IReadOnlyList<OverrideInput>? Overrides = null) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Decision).NotNull();
+            RuleFor(c => c.Decision.Description).NotEmpty().When(c => c.Decision is not null).WithName("Decision.Description")
+                .WithMessage("Describe the decision at fault (or that each person acted on their own).");
+            RuleFor(c => c.Decision.Participants).NotEmpty().When(c => c.Decision is { Collective: true }).WithName("Decision.Participants")
+                .WithMessage("A collective decision needs the members who took part.");
+            RuleForEach(c => c.Overrides).ChildRules(o =>
+            {
+                o.RuleFor(x => x.Reason).NotEmpty().WithMessage("Overriding a derived responsibility needs a written reason.");
+                o.RuleFor(x => x.Kind).IsInEnum();
+            });
+        }
+    }
+
+    public sealed class Handler(TaskStep step, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var open = await step.BeginAsync(command.TaskId, [TaskKinds.ResponsibilityDetermination], ct);
+            var d = command.Decision;
+            var decision = new DecisionRecord(d.Collective, d.Participants.Select(p => new PersonId(p)).ToList(), d.Dissenters.Select(p => new PersonId(p)).ToList(), d.Description);
+            open.Case.DetermineResponsibility(open.Organisation, decision);
+            foreach (var o in command.Overrides ?? [])
+                open.Case.OverrideResponsibility(new PersonId(o.PersonId), o.Kind, o.Reason, step.Actor.UserName, clock.GetUtcNow());
+            open.Case.ConfirmResponsibility();
+            await step.CompleteAsync(open, Runtime.ActivityResult.Done, command, ct);
+            return Unit.Value;
+        }
+    }
+}

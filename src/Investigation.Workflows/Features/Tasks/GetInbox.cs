@@ -1,0 +1,91 @@
+using Investigation.Domain.Incidents;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Runtime;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>
+/// The inbox: open tasks assigned to me, and unassigned tasks of my roles in my unit and the units
+/// below it that I can claim. Overdue first, then by due date; filters and paging. Every query
+/// reads only open tasks through an index, so it stays flat as history grows.
+/// </summary>
+public static class GetInbox
+{
+    public enum Show { All, Mine, Claimable }
+
+    public sealed record Query(
+        Show Scope = Show.All,
+        string? Kind = null,
+        Circumstance? Circumstance = null,
+        Guid? CaseId = null,
+        DateTimeOffset? DueBefore = null,
+        int Page = 1,
+        int PageSize = 25) : IRequest<Result>;
+
+    public sealed record Item(Guid TaskId, string Kind, string Title, Guid CaseId, string CaseNumber, string CaseTitle,
+        string CandidateRole, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue, bool DueSoon, int Priority);
+
+    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Overdue, int DueSoon, int Page, int PageSize);
+
+    /// <summary>A task is "due soon" in its last day.</summary>
+    public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(1);
+
+    public sealed class Handler(InvestigationDbContext db, Access access, TimeProvider clock) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query query, CancellationToken ct)
+        {
+            var actor = access.Actor;
+            var now = clock.GetUtcNow();
+            var soon = now + DueSoonWindow;
+            var pageSize = Math.Clamp(query.PageSize, 1, 200);
+            var page = Math.Max(1, query.Page);
+            var units = await access.VisibleUnitKeysAsync(ct);
+            var roles = actor.Roles.ToList();
+
+            var open = db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
+            var mine = open.Where(t => t.AssigneeId == actor.UserName && units.Contains(t.UnitId));
+            var claimable = open.Where(t => t.AssigneeId == null && roles.Contains(t.CandidateRole) && units.Contains(t.UnitId));
+            var tasks = query.Scope switch
+            {
+                Show.Mine => mine,
+                Show.Claimable => claimable,
+                _ => mine.Concat(claimable),
+            };
+            if (query.Kind is { } kind) tasks = tasks.Where(t => t.Kind == kind);
+            if (query.CaseId is { } caseId) { var key = caseId.ToString(); tasks = tasks.Where(t => t.CorrelationId == key); }
+            if (query.DueBefore is { } before) tasks = tasks.Where(t => t.DueAt != null && t.DueAt <= before);
+            if (query.Circumstance is { } circumstance)
+            {
+                var pattern = CaseRecord.CircumstanceFilter(circumstance);
+                var caseKeys = (await db.Cases.AsNoTracking().Where(c => EF.Functions.Like(c.CircumstancesMet, pattern)).Select(c => c.Id).ToListAsync(ct))
+                    .Select(id => id.ToString()).ToList();
+                tasks = tasks.Where(t => caseKeys.Contains(t.CorrelationId!));
+            }
+
+            var total = await tasks.CountAsync(ct);
+            var overdue = await tasks.CountAsync(t => t.DueAt != null && t.DueAt < now, ct);
+            var dueSoon = await tasks.CountAsync(t => t.DueAt != null && t.DueAt >= now && t.DueAt < soon, ct);
+            // Ordered by due date, overdue ones come first by themselves; tasks without a due date come last.
+            var rows = await tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority).ThenBy(t => t.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+
+            var caseIds = rows.Select(r => Guid.TryParse(r.CorrelationId, out var g) ? g : Guid.Empty).Distinct().ToList();
+            var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Number, c.Title }).ToDictionaryAsync(c => c.Id, ct);
+            var items = rows.Select(t =>
+            {
+                var cid = Guid.TryParse(t.CorrelationId, out var g) ? g : Guid.Empty;
+                var c = cases.GetValueOrDefault(cid);
+                return new Item(t.Id, t.Kind, t.Title, cid, c?.Number ?? "", c?.Title ?? "", t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt,
+                    t.DueAt < now, t.DueAt >= now && t.DueAt < soon, t.Priority);
+            }).ToList();
+            return new(items, total, overdue, dueSoon, page, pageSize);
+        }
+    }
+
+    /// <summary>The task kinds, for the inbox's filter.</summary>
+    public static IReadOnlyList<TaskKinds.Info> Kinds => TaskKinds.All;
+}

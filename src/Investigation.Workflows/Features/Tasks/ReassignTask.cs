@@ -1,0 +1,58 @@
+using FluentValidation;
+using Investigation.Domain;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Runtime;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>
+/// An administrator, the case's lead investigator (for investigation tasks) or the current assignee
+/// hands a task to another user who holds its role and sees its unit; the reason goes on the record.
+/// </summary>
+public static class ReassignTask
+{
+    public sealed record Command(Guid TaskId, string ToUser, string Reason) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ToUser).NotEmpty().WithMessage("Choose who takes the task.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the reassignment.").MaximumLength(2_000);
+        }
+    }
+
+    public sealed class Handler(InvestigationDbContext db, Access access, AuditScope audit) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var task = await TaskStep.FindVisibleAsync(db, access, command.TaskId, ct);
+            if (task.Status != HumanTaskStatus.Open) throw new ConflictException($"This task is {task.Status.ToString().ToLowerInvariant()}; it cannot be reassigned.");
+            var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : Guid.Empty;
+            audit.CaseId = caseId;
+            var actor = access.Actor;
+            var lead = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Snapshot).FirstOrDefaultAsync(ct) is { } snapshot
+                ? CaseJson.Deserialize(snapshot).Team?.Lead : null;
+            var allowed = actor.IsIn(Roles.Administrator) || task.AssigneeId == actor.UserName
+                || (task.CandidateRole == Roles.Investigator && lead == actor.UserName);
+            if (!allowed) throw new ForbiddenException("Only an administrator, the lead investigator or the current assignee can reassign this task.");
+
+            var target = await db.Users.FirstOrDefaultAsync(u => u.UserName == command.ToUser, ct);
+            var targetRoles = target is null ? [] : await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+                                                          where ur.UserId == target.Id select r.Name).ToListAsync(ct);
+            var tree = await access.OrganisationAsync(ct);
+            if (target is null || !targetRoles.Contains(task.CandidateRole)
+                || !Guid.TryParse(task.UnitId, out var unit) || !tree.Contains(new UnitId(target.UnitId))
+                || !tree.IsWithin(new UnitId(unit), new UnitId(target.UnitId)))
+                throw new ValidationException([new(nameof(Command.ToUser), $"{command.ToUser} cannot take this task: it needs the role {task.CandidateRole} in a unit that covers the case.")]);
+            task.AssigneeId = target.UserName;
+            task.Version++;
+            audit.Detail = $"reassigned to {target.UserName}: {command.Reason}";
+            return Unit.Value;
+        }
+    }
+}

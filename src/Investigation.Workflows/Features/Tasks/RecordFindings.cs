@@ -1,0 +1,54 @@
+using FluentValidation;
+using Investigation.Domain;
+using Investigation.Domain.Incidents;
+using Investigation.Domain.TraceBack;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Pipeline;
+using MediatR;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>An investigator records the findings of one trace-back level: responsible or not, facts, evidence, the duty failed.</summary>
+public static class RecordFindings
+{
+    public sealed record FindingInput(Guid PersonId, bool Responsible, string Facts, IReadOnlyList<string> Evidence,
+        Article3Duty? DutyFailed = null, string? ReasonNotResponsible = null);
+
+    public sealed record Command(Guid TaskId, IReadOnlyList<FindingInput> Findings) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Findings).NotEmpty().WithMessage("Record at least one finding.");
+            RuleForEach(c => c.Findings).ChildRules(f =>
+            {
+                f.RuleFor(x => x.PersonId).NotEmpty().WithMessage("Choose the person.");
+                f.RuleFor(x => x.Facts).NotEmpty().WithMessage("State the facts the finding rests on.").MaximumLength(20_000);
+                f.RuleFor(x => x.Evidence).Must(e => e is not null && e.Any(x => !string.IsNullOrWhiteSpace(x)))
+                    .WithMessage("Refer to at least one piece of evidence.");
+                f.RuleFor(x => x.ReasonNotResponsible).NotEmpty().When(x => !x.Responsible)
+                    .WithMessage("Give the reason the person is not responsible.");
+                f.RuleFor(x => x.DutyFailed).IsInEnum();
+            });
+        }
+    }
+
+    public static readonly string[] Kinds =
+        [TaskKinds.PartyConcernedFindings, TaskKinds.SecurityLeadFindings, TaskKinds.MainLeadFindings, TaskKinds.CoordinatingHeadFindings];
+
+    public sealed class Handler(TaskStep step) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var open = await step.BeginAsync(command.TaskId, Kinds, ct);
+            foreach (var f in command.Findings.Where(f => !open.Organisation.Contains(new PersonId(f.PersonId))))
+                throw new ValidationException([new(nameof(Command.Findings), $"There is no person {f.PersonId} in the organisation.")]);
+            var level = TaskKinds.LevelOf(open.Task.Kind)!.Value;
+            open.Case.RecordFindings(level, command.Findings.Select(f =>
+                new Finding(new PersonId(f.PersonId), f.Responsible, f.Facts, f.Evidence, f.DutyFailed, f.ReasonNotResponsible)));
+            await step.CompleteAsync(open, Runtime.ActivityResult.Done, command, ct);
+            return Unit.Value;
+        }
+    }
+}

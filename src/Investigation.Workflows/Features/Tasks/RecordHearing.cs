@@ -1,0 +1,40 @@
+using FluentValidation;
+using Investigation.Domain;
+using Investigation.Domain.Cases;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Pipeline;
+using MediatR;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>Each person held responsible is heard: their statement and defence (陈述和申辩), or their refusal to make one.</summary>
+public static class RecordHearing
+{
+    public sealed record StatementInput(Guid PersonId, string? Statement, string? Defence, bool Declined = false);
+
+    public sealed record Command(Guid TaskId, IReadOnlyList<StatementInput> Statements) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Statements).NotNull();
+            RuleForEach(c => c.Statements).ChildRules(s =>
+                s.RuleFor(x => x.Statement).NotEmpty().When(x => !x.Declined).WithMessage("Record the statement, or that the person declined to make one."));
+        }
+    }
+
+    public sealed class Handler(TaskStep step, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var open = await step.BeginAsync(command.TaskId, [TaskKinds.Hearing], ct);
+            var now = clock.GetUtcNow();
+            foreach (var s in command.Statements)
+                open.Case.RecordStatement(new Statement(new PersonId(s.PersonId), s.Statement?.Trim() ?? "", s.Defence?.Trim(), s.Declined, step.Actor.UserName, now));
+            open.Case.CompleteHearing();
+            await step.CompleteAsync(open, Runtime.ActivityResult.Done, command, ct);
+            return Unit.Value;
+        }
+    }
+}

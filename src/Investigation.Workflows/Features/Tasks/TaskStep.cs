@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Investigation.Domain.Cases;
+using Investigation.Domain.Organisation;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>A task being completed, with its case loaded into the session.</summary>
+public sealed record OpenStep(HumanTask Task, CaseRecord Record, Case Case, OrganisationTree Organisation);
+
+/// <summary>
+/// What completing any kind of task has in common: find the task (or say it does not exist), check
+/// the actor may take it, load its case; then store the case and resume the workflow with the outcome.
+/// </summary>
+public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSession session, WorkflowRuntime runtime, AuditScope audit, TimeProvider clock)
+{
+    public Actor Actor => access.Actor;
+
+    public async Task<OpenStep> BeginAsync(Guid taskId, IReadOnlyCollection<string> kinds, CancellationToken ct)
+    {
+        var task = await FindVisibleAsync(db, access, taskId, ct);
+        if (!kinds.Contains(task.Kind))
+            throw new FluentValidation.ValidationException($"This is a {task.Kind} task; it cannot be completed as {string.Join(" or ", kinds)}.");
+        EnsureCanWork(task, Actor);
+        var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : Guid.Empty;
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new NotFoundException("The case of this task");
+        var c = record.ToCase();
+        if (TaskKinds.Of(task.Kind).Role == Roles.Investigator && c.Team is { } team && !team.Includes(Actor.UserName))
+            throw new ForbiddenException("Only members of the case's investigation team work on its investigation tasks.");
+        session.Case = c;
+        audit.CaseId = record.Id;
+        return new(task, record, c, await access.OrganisationAsync(ct));
+    }
+
+    /// <summary>Saves the case and resumes the workflow waiting on the task; the pipeline commits both.</summary>
+    public async Task CompleteAsync(OpenStep step, string outcome, object payload, CancellationToken ct)
+    {
+        await runtime.ResumeAsync(db, Stimulus.ForTask(step.Task.Id, outcome, JsonSerializer.SerializeToElement(payload, WorkflowJson.Options), Actor.UserName), ct);
+        // After the resume: activities may have moved the case on (the join completes the trace-back).
+        step.Record.Store(step.Case, clock.GetUtcNow());
+    }
+
+    public static async Task<HumanTask> FindVisibleAsync(InvestigationDbContext db, Access access, Guid taskId, CancellationToken ct)
+    {
+        var task = await db.HumanTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || !Guid.TryParse(task.UnitId, out var unit) || !await access.CanSeeUnitAsync(unit, ct))
+            throw new NotFoundException("The task");
+        return task;
+    }
+
+    public static void EnsureCanWork(HumanTask task, Actor actor)
+    {
+        if (task.Status != HumanTaskStatus.Open)
+            throw new ConflictException(task.CompletedBy is { } by
+                ? $"This task was already {task.Status.ToString().ToLowerInvariant()} by {by} at {task.CompletedAt:u}. Nothing was changed."
+                : $"This task is {task.Status.ToString().ToLowerInvariant()}. Nothing was changed.");
+        if (!actor.IsIn(task.CandidateRole))
+            throw new ForbiddenException($"This task is for the role {task.CandidateRole}.");
+        if (task.AssigneeId is { } assignee && assignee != actor.UserName)
+            throw new ForbiddenException($"This task is assigned to {assignee}; they can release it, or it can be reassigned.");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Investigation.Domain;
+using Investigation.Workflows.Audit;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Runtime;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Pipeline;
+
+/// <summary>
+/// One transaction per command: the handler's changes, the workflow's rows and the audit entry are
+/// committed together or not at all. A concurrent change to the same rows surfaces as a
+/// <see cref="ConflictException"/> with nothing written.
+/// </summary>
+public sealed class TransactionBehavior<TRequest, TResponse>(
+    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand<TResponse>) return await next();
+
+        // On SQLite this begins IMMEDIATE: writers queue here, so each reads what the previous one committed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var response = await next();
+            await AuditChain.AppendAsync(db, clock.GetUtcNow(), actor.IsSet ? actor.Actor.UserName : Actor.System.UserName,
+                typeof(TRequest).Name.Replace("+Command", ""), audit.CaseId,
+                audit.Detail is null ? JsonSerializer.Serialize(request, AuditJson) : $"{JsonSerializer.Serialize(request, AuditJson)} {audit.Detail}",
+                cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return response;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException("Someone else changed this at the same moment, and their change came first. Nothing of yours was saved: reload and try again.");
+        }
+        catch (WorkflowStimulusException e)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException(e.Message);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+}
