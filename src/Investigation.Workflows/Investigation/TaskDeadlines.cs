@@ -25,5 +25,19 @@ public sealed class TaskDeadlines
 
     public int DaysFor(string kind) => Days.TryGetValue(kind, out var d) ? d : 10;
 
-    public DateTimeOffset DueAt(string kind, DateTimeOffset from) => from.AddDays(DaysFor(kind));
+    /// <summary>
+    /// A limit under one day is a configuration error: the step that would create the task faults,
+    /// visibly, for an administrator to fix and retry, rather than create a task that is born overdue.
+    /// </summary>
+    public void Validate(string kind)
+    {
+        if (DaysFor(kind) < 1)
+            throw new InvalidOperationException($"The time limit for {kind} tasks is {DaysFor(kind)} days; set Deadlines:Days:{kind} to at least 1.");
+    }
+
+    public DateTimeOffset DueAt(string kind, DateTimeOffset from)
+    {
+        Validate(kind);
+        return from.AddDays(DaysFor(kind));
+    }
 }

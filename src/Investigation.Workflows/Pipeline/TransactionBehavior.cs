@@ -30,7 +30,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         {
             var response = await next();
             await AuditChain.AppendAsync(db, clock.GetUtcNow(), actor.IsSet ? actor.Actor.UserName : Actor.System.UserName,
-                typeof(TRequest).Name.Replace("+Command", ""), audit.CaseId,
+                typeof(TRequest).DeclaringType?.Name ?? typeof(TRequest).Name, audit.CaseId,
                 audit.Detail is null ? JsonSerializer.Serialize(request, AuditJson) : $"{JsonSerializer.Serialize(request, AuditJson)} {audit.Detail}",
                 cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
