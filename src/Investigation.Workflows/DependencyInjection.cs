@@ -73,7 +73,12 @@ public static class DependencyInjection
         if (database.IsPostgres)
             options.UseNpgsql(database.ConnectionString);
         else
+        {
+            // The file's folder is created on first use, so a fresh clone runs without set-up.
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder && file != ":memory:") Directory.CreateDirectory(folder);
             options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous));
+        }
     }
 
     /// <summary>MediatR 5: the factory, the handlers and validators of this assembly, and the pipeline in order.</summary>

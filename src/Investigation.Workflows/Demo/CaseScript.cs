@@ -125,7 +125,11 @@ public sealed class CaseScript(IServiceProvider services)
         await SendAs("cadremanagement", new AcknowledgeResult.Command(await TaskAsync(caseId, TaskKinds.Acknowledgement, "cadremanagement", ct), "已归入干部档案。"), ct);
 
     /// <summary>Takes a freshly registered case through every step up to (not past) the given status.</summary>
-    public async Task RunToAsync(Guid caseId, CaseStatus target, DateOnly decidedOn, CancellationToken ct = default)
+    public async Task RunToAsync(Guid caseId, CaseStatus target, DateOnly decidedOn, CancellationToken ct = default) =>
+        await RunToAsync(caseId, target, decidedOn, afterEachStep: null, ct);
+
+    /// <param name="afterEachStep">Runs after every step: the demo lets simulated days pass here.</param>
+    public async Task RunToAsync(Guid caseId, CaseStatus target, DateOnly decidedOn, Action? afterEachStep, CancellationToken ct = default)
     {
         (CaseStatus Reached, Func<Task> Step)[] steps =
         [
@@ -143,6 +147,7 @@ public sealed class CaseScript(IServiceProvider services)
         foreach (var (reached, step) in steps)
         {
             await step();
+            afterEachStep?.Invoke();
             if (reached == target) return;
         }
         throw new ArgumentOutOfRangeException(nameof(target), target, "The script cannot take a case to this status.");

@@ -1,0 +1,68 @@
+using FluentValidation;
+using Investigation.Domain;
+using Investigation.Workflows.Pipeline;
+using MediatR;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Infrastructure;
+
+/// <summary>
+/// How a refused command reaches a person: field messages next to the fields, rule and conflict
+/// messages at the top of the form, "not found" for what they may not see. Nothing was written.
+/// </summary>
+public static class PageCommands
+{
+    public static async Task<IActionResult> SendAsync<T>(this PageModel page, IMediator mediator, IRequest<T> request,
+        Func<T, IActionResult> onSuccess, string fieldPrefix = "Input")
+    {
+        try
+        {
+            return onSuccess(await mediator.Send(request, page.HttpContext.RequestAborted));
+        }
+        catch (ValidationException e)
+        {
+            foreach (var error in e.Errors)
+                page.ModelState.AddModelError(string.IsNullOrEmpty(fieldPrefix) ? error.PropertyName : $"{fieldPrefix}.{error.PropertyName}", error.ErrorMessage);
+            if (!e.Errors.Any()) page.ModelState.AddModelError("", e.Message);
+        }
+        catch (Exception e) when (e is DomainException or ConflictException)
+        {
+            page.ModelState.AddModelError("", e.Message);
+        }
+        catch (NotFoundException)
+        {
+            return page.NotFound();
+        }
+        catch (ForbiddenException e)
+        {
+            page.ModelState.AddModelError("", e.Message);
+            page.HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        return page.Page();
+    }
+}
+
+/// <summary>The same refusals for the JSON API, as ProblemDetails: 400 with field errors, 403, 404, 409, 422.</summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationException v => new ValidationProblemDetails(v.Errors.GroupBy(e => e.PropertyName)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+            { Status = 400, Title = "The request is not valid." },
+            NotFoundException n => new() { Status = 404, Title = n.Message },
+            ForbiddenException f => new() { Status = 403, Title = f.Message },
+            ConflictException c => new() { Status = 409, Title = c.Message },
+            DomainException d => new() { Status = 422, Title = d.Message },
+            BadHttpRequestException b => new() { Status = 400, Title = b.Message },
+            _ => null,
+        };
+        if (problem is null) return false;
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+}

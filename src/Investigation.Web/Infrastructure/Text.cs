@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Investigation.Web.Infrastructure;
+
+/// <summary>
+/// Both languages side by side where the text is used: <c>@T("收件箱", "Inbox")</c>. Obvious to
+/// read and to keep in step, with no resource files to hunt through.
+/// </summary>
+public static class Text
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static bool IsChinese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+
+    public static string T(string zh, string en) => IsChinese ? zh : en;
+
+    public static string T(Investigation.Domain.BilingualText text) => IsChinese ? text.Zh : text.En;
+
+    /// <summary>A date and time in the user's culture and in China Standard Time, the zone these cases happen in.</summary>
+    public static string When(DateTimeOffset? at) =>
+        at is { } t ? TimeZoneInfo.ConvertTime(t, ChinaTime).ToString("g", CultureInfo.CurrentCulture) : "";
+
+    public static string Day(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
+
+    public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using Investigation.Web.Infrastructure;
+using Investigation.Workflows.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Pages.Account;
+
+public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required] public string UserName { get; set; } = "";
+        [Required] public string Password { get; set; } = "";
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.RequiresTwoFactor) return RedirectToPage("LoginWith2fa", new { ReturnUrl });
+        ModelState.AddModelError("", result.IsLockedOut
+            ? Text.T("登录失败次数过多，账户已锁定15分钟。", "Too many failed attempts: the account is locked for 15 minutes.")
+            : Text.T("用户名或密码错误。", "The user name or password is wrong."));
+        return Page();
+    }
+}
