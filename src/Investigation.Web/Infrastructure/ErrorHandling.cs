@@ -53,12 +53,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         {
             ValidationException v => new ValidationProblemDetails(v.Errors.GroupBy(e => e.PropertyName)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
-            { Status = 400, Title = "The request is not valid." },
+            { Status = 400, Title = "The request is not valid.", Detail = v.Errors.Any() ? null : v.Message },
             NotFoundException n => new() { Status = 404, Title = n.Message },
             ForbiddenException f => new() { Status = 403, Title = f.Message },
             ConflictException c => new() { Status = 409, Title = c.Message },
             DomainException d => new() { Status = 422, Title = d.Message },
-            BadHttpRequestException b => new() { Status = 400, Title = b.Message },
+            BadHttpRequestException b => new() { Status = b.StatusCode, Title = b.Message, Detail = b.InnerException?.Message },
             _ => null,
         };
         if (problem is null) return false;

@@ -16,7 +16,8 @@ public static class WebSetup
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // People sign in with the cookie; other systems call the API with a bearer token (Api/AuthEndpoints).
+        services.AddAuthentication(AuthEndpoints.BearerOrCookie).AddApiAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -49,7 +50,7 @@ public static class WebSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi("v1");
+        services.AddInvestigationApi();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -75,8 +76,11 @@ public static class WebSetup
     {
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // An empty error response becomes the error page, or ProblemDetails JSON for the API.
+        app.UseWhen(c => !ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseWhen(c => ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePages());
         app.UseStaticFiles();
+        app.UseInvestigationApiDocs();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

@@ -24,9 +24,11 @@ public static class DetermineResponsibility
         public Validator()
         {
             RuleFor(c => c.Decision).NotNull();
+            RuleFor(c => c.Decision.Participants).NotNull().When(c => c.Decision is not null).WithName("Decision.Participants");
+            RuleFor(c => c.Decision.Dissenters).NotNull().When(c => c.Decision is not null).WithName("Decision.Dissenters");
             RuleFor(c => c.Decision.Description).NotEmpty().When(c => c.Decision is not null).WithName("Decision.Description")
                 .WithMessage("Describe the decision at fault (or that each person acted on their own).");
-            RuleFor(c => c.Decision.Participants).NotEmpty().When(c => c.Decision is { Collective: true }).WithName("Decision.Participants")
+            RuleFor(c => c.Decision.Participants).NotEmpty().When(c => c.Decision is { Collective: true, Participants: not null }).WithName("Decision.Participants")
                 .WithMessage("A collective decision needs the members who took part.");
             RuleForEach(c => c.Overrides).ChildRules(o =>
             {

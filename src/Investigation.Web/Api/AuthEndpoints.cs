@@ -1,0 +1,115 @@
+using Investigation.Workflows.Identity;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Investigation.Web.Api;
+
+public sealed record TokenRequest(string UserName, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+/// <summary>
+/// How other systems authenticate: they exchange a user name and password for an Identity bearer
+/// token and send it as <c>Authorization: Bearer …</c>. People in the browser keep using the sign-in
+/// cookie, for the pages and for same-origin calls to the API.
+/// </summary>
+public static class AuthEndpoints
+{
+    /// <summary>The default scheme: the bearer token when the API request carries one, the cookie otherwise.</summary>
+    public const string BearerOrCookie = "Identity.BearerOrCookie";
+
+    /// <summary>Bearer tokens are for the API only; a page never accepts one.</summary>
+    public static bool UsesBearer(HttpRequest request) =>
+        ApiEndpoints.IsApi(request) && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    public static AuthenticationBuilder AddApiAuthentication(this AuthenticationBuilder builder) => builder
+        .AddBearerToken(IdentityConstants.BearerScheme)
+        .AddPolicyScheme(BearerOrCookie, null, o => o.ForwardDefaultSelector = c =>
+            UsesBearer(c.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+
+    public static void MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Authentication").AllowAnonymous();
+
+        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                if (string.IsNullOrWhiteSpace(request.UserName)) errors[nameof(TokenRequest.UserName)] = ["Give the user name."];
+                if (string.IsNullOrEmpty(request.Password)) errors[nameof(TokenRequest.Password)] = ["Give the password."];
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request is not valid.");
+                // The same check as the sign-in page, lockout included: five wrong passwords lock the account.
+                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+                var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+                // On success the bearer handler has already written the token response.
+                if (result.Succeeded) return TypedResults.Empty;
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title:
+                    result.IsLockedOut ? "The account is locked, after too many wrong passwords or by an administrator: try again later, or ask an administrator."
+                    : result.RequiresTwoFactor ? "This account signs in with two-factor authentication, which the API does not take: use an account for the system without it."
+                    : result.IsNotAllowed ? "This account may not sign in."
+                    : "The user name or password is wrong.");
+            })
+            .WithName("IssueToken")
+            .WithSummary("Exchange a user name and password for a bearer token (获取访问令牌)")
+            .WithDescription("Send the token as `Authorization: Bearer <accessToken>`; it expires after `expiresIn` seconds; the refresh token gets a new one. Repeated wrong passwords lock the account, as on the sign-in page.")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (RefreshRequest request,
+                IOptionsMonitor<BearerTokenOptions> options, SignInManager<AppUser> signIn, TimeProvider clock) =>
+            {
+                var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null
+                    : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+                // A refresh token is worth nothing once expired, or once the user's password, roles or lockout changed.
+                if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+                    || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is not valid: request a new token.");
+                return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+            })
+            .WithName("RefreshToken")
+            .WithSummary("Exchange a refresh token for a new bearer token (刷新访问令牌)")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>
+    /// A bearer token carries the roles and unit it was issued with. Like the cookie (checked every
+    /// minute), it stops working as soon as the user's security stamp changes: password, roles, lockout.
+    /// </summary>
+    public static async ValueTask<object?> RequireCurrentUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (UsesBearer(http.Request)
+            && await http.RequestServices.GetRequiredService<SignInManager<AppUser>>().ValidateSecurityStampAsync(http.User) is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account changed since this token was issued: request a new token.");
+        return await next(context);
+    }
+
+    /// <summary>
+    /// The browser sends the cookie with any request, including one another site makes it send, so a
+    /// cookie-authenticated call that changes something must prove it comes from our own page: the
+    /// X-CSRF-TOKEN header (the layout's csrf-token meta tag). A bearer token is never sent by the
+    /// browser on its own, so bearer calls need no such proof.
+    /// </summary>
+    public static async ValueTask<object?> RequireCsrfTokenWithCookie(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var method = http.Request.Method;
+        if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)) && !UsesBearer(http.Request))
+        {
+            try
+            {
+                await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                    title: "A call signed in with the cookie must send the X-CSRF-TOKEN header (the page's csrf-token); other systems use a bearer token.");
+            }
+        }
+        return await next(context);
+    }
+}

@@ -1,0 +1,176 @@
+using Investigation.Domain;
+using Investigation.Domain.Accountability;
+using Investigation.Domain.Cases;
+using Investigation.Domain.Incidents;
+using Investigation.Domain.Responsibility;
+using Investigation.Domain.TraceBack;
+using Investigation.Workflows.Features.Cases;
+using Investigation.Workflows.Runtime;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Investigation.Web.Api;
+
+/// <summary>Cases: RegisterIncident, GetCase, GetProcessDiagram.</summary>
+public static class CasesEndpoints
+{
+    public static void MapCasesEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+
+        cases.MapPost("", async Task<Created<RegisteredCase>> (RegisterIncident.Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var result = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/cases/{result.CaseId}", new RegisteredCase(result.CaseId, result.Number, EvaluationView.From(result.Evaluation)));
+            })
+            .WithName(nameof(RegisterIncident))
+            .WithSummary("Register an incident (登记事件)")
+            .WithDescription("A case officer registers an incident with the facts of the Article 8 circumstances it alleges (or the Article 3 duties failed). " +
+                             "The answer carries the case number and the Article 8 evaluation, clause by clause; the acceptance task is in the case officers' inbox.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        cases.MapGet("/{id:guid}", async Task<Ok<CaseView>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(CaseView.From(await mediator.Send(new GetCase.Query(id), ct))))
+            .WithName(nameof(GetCase))
+            .WithSummary("Get a case (案件详情)")
+            .WithDescription("Facts, the Article 8 evaluation with its clauses and citations, the trace-back chain, responsibilities, statements, " +
+                             "the suggestion, reviews, the decision, the tasks and the timeline. A case of a unit outside yours is not found.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cases.MapGet("/{id:guid}/diagram", async Task<Ok<GetProcessDiagram.Result>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetProcessDiagram.Query(id), ct)))
+            .WithName(nameof(GetProcessDiagram))
+            .WithSummary("Get the process diagram of a case (流程图)")
+            .WithDescription("Every step of the case's workflow version, marked Done, Active or Pending, and the connections between them.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}
+
+// ---- What the API answers about a case. Shaped here, field by field, from the domain's Case: the
+// ---- aggregate keeps its state private, and the API's contract must not change when it does.
+
+public sealed record RegisteredCase(Guid CaseId, string Number, EvaluationView Evaluation);
+
+public sealed record UnitRef(Guid Id, string? Name);
+
+/// <summary>A person by id, with name and post when the organisation knows them.</summary>
+public sealed record PersonRef(Guid Id, string? Name, string? Post);
+
+public sealed record DutyView(Article3Duty Duty, string Provision, BilingualText Name)
+{
+    public static DutyView From(Article3Duty d) => new(d, d.Provision(), d.Name());
+}
+
+public sealed record ClauseView(BilingualText Clause, bool Satisfied, BilingualText Reason);
+
+public sealed record CircumstanceView(Circumstance Circumstance, string Provision, BilingualText Name, bool Met, BilingualText Summary,
+    IReadOnlyList<ClauseView> Clauses, Citation Citation);
+
+/// <summary>Article 8: on what basis accountability applies, and every circumstance, met or not, clause by clause.</summary>
+public sealed record EvaluationView(AccountabilityBasis Basis, bool TraceBackMandatory, BilingualText Conclusion, Citation? Citation,
+    IReadOnlyList<CircumstanceView> Circumstances, IReadOnlyList<DutyView> DutiesFailed)
+{
+    public static EvaluationView From(Article8Evaluation e) => new(e.Basis, e.TraceBackMandatory, e.Conclusion,
+        e.Basis switch
+        {
+            AccountabilityBasis.SeriousCircumstance => Article8Evaluation.SecondParagraph,
+            AccountabilityBasis.DutyFailure => Article8Evaluation.FirstParagraph,
+            _ => null,
+        },
+        e.Circumstances.Select(c => new CircumstanceView(c.Circumstance, c.Circumstance.Provision(), c.Circumstance.Name(), c.Met, c.Summary,
+            c.Clauses.Select(x => new ClauseView(x.Clause, x.Satisfied, x.Reason)).ToList(), c.Citation)).ToList(),
+        e.DutiesFailed.Select(DutyView.From).ToList());
+}
+
+public sealed record TeamView(string Lead, IReadOnlyList<string> Members);
+
+public sealed record CoordinationView(bool CoordinationIneffective, bool SupervisionIneffective, string Reason);
+
+public sealed record FindingView(PersonRef Person, bool Responsible, string Facts, IReadOnlyList<string> Evidence, Article3Duty? DutyFailed, string? ReasonNotResponsible);
+
+public sealed record LevelView(TraceBackLevel Level, BilingualText Name, LevelStatus Status, int Round, IReadOnlyList<PersonRef> Subjects,
+    IReadOnlyList<FindingView> Findings, IReadOnlyList<FindingView> Superseded);
+
+/// <summary>逐级倒查: each level, who is traced there, and the findings (and those a supplementary investigation replaced).</summary>
+public sealed record ChainView(bool Complete, CoordinationView? Assessment, IReadOnlyList<LevelView> Levels);
+
+public sealed record DecisionAtFaultView(bool Collective, IReadOnlyList<PersonRef> Participants, IReadOnlyList<PersonRef> Dissenters, string Description);
+
+public sealed record OverrideView(ResponsibilityKind Kind, string Reason, string By, DateTimeOffset At);
+
+/// <summary>Article 9: what the rules derive, what is in effect (an override, with its reason, if any), and why.</summary>
+public sealed record ResponsibilityView(PersonRef Person, TraceBackLevel? Level, ResponsibilityKind Derived, ResponsibilityKind Effective,
+    BilingualText Reason, Citation Citation, bool Dissented, OverrideView? Override);
+
+public sealed record StatementView(PersonRef Person, string Statement, string? Defence, bool Declined, string RecordedBy, DateTimeOffset At);
+
+public sealed record MeasureView(TargetKind Target, Guid SubjectId, string? SubjectName, IReadOnlyList<AccountabilityForm> Forms, string Reason);
+
+public sealed record SuggestionView(IReadOnlyList<MeasureView> Proposals, string DraftedBy, DateTimeOffset DraftedAt, DateTimeOffset? SubmittedAt);
+
+public sealed record ReviewView(ReviewOutcome Outcome, string Reviewer, string? Reason, IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset At);
+
+public sealed record DecisionView(UnitRef DecidedBy, IReadOnlyList<MeasureView> Measures, DateOnly DecidedOn, string Announcement, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record AcknowledgementView(string By, string? Note, DateTimeOffset At);
+
+/// <summary>Everything about one case. The facts have the shape they are registered in.</summary>
+public sealed record CaseView(
+    Guid Id, string Number, string Title, string Description, UnitRef Unit, DateTimeOffset OccurredAt, string RegisteredBy, DateTimeOffset RegisteredAt,
+    CaseStatus Status, WorkflowStatus? WorkflowStatus,
+    IncidentFactsInput Facts, IReadOnlyList<DutyView> DutiesFailed, IReadOnlyList<string> Evidence, EvaluationView Evaluation,
+    TeamView? Team, string? RejectionReason, ChainView? Chain,
+    DecisionAtFaultView? DecisionAtFault, IReadOnlyList<ResponsibilityView> Responsibilities, IReadOnlyList<StatementView> Statements,
+    SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, DecisionView? Decision, AcknowledgementView? Acknowledgement,
+    IReadOnlyList<GetCase.TaskRow> Tasks, IReadOnlyList<GetCase.TimelineEntry> Timeline)
+{
+    public static CaseView From(GetCase.Result r)
+    {
+        var c = r.Case;
+        PersonRef Person(PersonId id) => r.People.TryGetValue(id, out var p) ? new(id.Value, p.Name, p.Post) : new(id.Value, null, null);
+        UnitRef Unit(UnitId id) => new(id.Value, r.Organisation.Contains(id) ? r.Organisation.Unit(id).Name : null);
+        FindingView Finding(Finding f) => new(Person(f.Person), f.Responsible, f.Facts, f.Evidence, f.DutyFailed, f.ReasonNotResponsible);
+        MeasureView Measure(Measure m) => new(m.Subject.Kind, m.Subject.Id,
+            m.Subject.Kind == TargetKind.Cadre ? Person(new PersonId(m.Subject.Id)).Name : Unit(new UnitId(m.Subject.Id)).Name,
+            m.Forms, m.Reason);
+
+        return new(c.Id.Value, c.Number, c.Title, c.Description, new(c.UnitId.Value, r.UnitName), c.OccurredAt, c.RegisteredBy, c.RegisteredAt,
+            c.Status, r.WorkflowStatus,
+            FactsOf(c), c.DutiesFailed.Select(DutyView.From).ToList(), c.Evidence, EvaluationView.From(c.Evaluation),
+            c.Team is { } team ? new(team.Lead, team.Members) : null,
+            c.RejectionReason,
+            c.Chain is { } chain
+                ? new(chain.IsComplete,
+                    chain.Assessment is { } a ? new(a.CoordinationIneffective, a.SupervisionIneffective, a.Reason) : null,
+                    chain.Levels.Select(l => new LevelView(l.Level, l.Level.Name(), l.Status, l.Round, l.Subjects.Select(Person).ToList(),
+                        l.Findings.Select(Finding).ToList(), l.Superseded.Select(Finding).ToList())).ToList())
+                : null,
+            c.DecisionAtFault is { } d ? new(d.Collective, d.Participants.Select(Person).ToList(), d.Dissenters.Select(Person).ToList(), d.Description) : null,
+            c.Responsibilities.Select(x => new ResponsibilityView(Person(x.Person), x.Level, x.Derived, x.Effective, x.DerivationReason, x.Citation, x.Dissented,
+                x.Override is { } o ? new(o.Kind, o.Reason, o.By, o.At) : null)).ToList(),
+            c.Statements.Select(s => new StatementView(Person(s.Person), s.Text, s.Defence, s.Declined, s.RecordedBy, s.At)).ToList(),
+            c.Suggestion is { } s ? new(s.Proposals.Select(Measure).ToList(), s.DraftedBy, s.DraftedAt, s.SubmittedAt) : null,
+            c.Reviews.Select(v => new ReviewView(v.Outcome, v.Reviewer, v.Reason, v.ReturnedLevels, v.At)).ToList(),
+            c.Decision is { } decision
+                ? new(Unit(decision.DecidedBy), decision.Measures.Select(Measure).ToList(), decision.DecidedOn, decision.Announcement, decision.RecordedBy, decision.RecordedAt)
+                : null,
+            c.Acknowledgement is { } k ? new(k.By, k.Note, k.At) : null,
+            r.Tasks, r.Timeline);
+    }
+
+    /// <summary>The facts back in the shape RegisterIncident takes them, one section per alleged circumstance.</summary>
+    private static IncidentFactsInput FactsOf(Case c) => new()
+    {
+        PortalTampering = c.Facts.OfType<PortalTamperingFacts>().FirstOrDefault(),
+        PortalParalysis = c.Facts.OfType<PortalParalysisFacts>().Select(p =>
+            new IncidentFactsInput.PortalParalysisInput(p.Site, p.SiteLevel, p.Attacked, p.DisposalOrganisedInTime, p.DownAt, p.RestoredAt)).FirstOrDefault(),
+        DataLeak = c.Facts.OfType<DataLeakFacts>().FirstOrDefault(),
+        CriticalInfrastructure = c.Facts.OfType<CriticalInfrastructureFacts>().FirstOrDefault(),
+        Concealment = c.Facts.OfType<ConcealmentFacts>().FirstOrDefault(),
+        Obstruction = c.Facts.OfType<ObstructionFacts>().FirstOrDefault(),
+        OtherSeriousAct = c.Facts.OfType<OtherSeriousActFacts>().Select(o =>
+            new IncidentFactsInput.OtherSeriousActInput(o.Description, o.SeriouslyEndangersCybersecurity)).FirstOrDefault(),
+    };
+}

@@ -1,0 +1,112 @@
+using Investigation.Domain.Incidents;
+using Investigation.Domain.TraceBack;
+using Investigation.Workflows.Features.Tasks;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Investigation.Web.Api;
+
+/// <summary>The inbox, claiming and handing over tasks, and one endpoint per kind of task to complete it.</summary>
+public static class TasksEndpoints
+{
+    public static void MapTasksEndpoints(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks");
+
+        tasks.MapGet("", async Task<Ok<GetInbox.Result>> (IMediator mediator, CancellationToken ct, GetInbox.Show scope = GetInbox.Show.All, string? kind = null,
+                    Circumstance? circumstance = null, Guid? caseId = null, DateTimeOffset? dueBefore = null, int page = 1, int pageSize = 25) =>
+                TypedResults.Ok(await mediator.Send(new GetInbox.Query(scope, kind, circumstance, caseId, dueBefore, page, pageSize), ct)))
+            .WithName(nameof(GetInbox))
+            .WithSummary("The inbox: my open tasks and those I can claim (收件箱)")
+            .WithDescription("Overdue first, then by due date. `scope` is All, Mine or Claimable; `kind` a task kind (Acceptance, PartyConcernedFindings, …); " +
+                             "`pageSize` at most 200.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        MapChange(tasks, "claim", nameof(ClaimTask), "Claim a task: it leaves the others' inboxes (认领)", id => new ClaimTask.Command(id));
+        MapChange(tasks, "release", nameof(ReleaseTask), "Give a claimed task back to everyone with its role (退回)", id => new ReleaseTask.Command(id));
+        MapStep<ReassignTaskBody>(tasks, "reassign", nameof(ReassignTask), "Hand a task to another user with its role, with the reason (转派)",
+            (id, b) => new ReassignTask.Command(id, b.ToUser, b.Reason));
+
+        MapStep<CompleteAcceptanceBody>(tasks, "acceptance", nameof(CompleteAcceptance), "Accept the case with an investigation team of two or more, or reject it (受理)",
+            (id, b) => new CompleteAcceptance.Command(id, b.Accept, b.LeadInvestigator, b.Members, b.Reason));
+        MapStep<RecordFindingsBody>(tasks, "findings", nameof(RecordFindings), "Record the findings of one trace-back level (倒查认定)",
+            (id, b) => new RecordFindings.Command(id, b.Findings));
+        MapStep<AssessCoordinationBody>(tasks, "coordination-assessment", nameof(AssessCoordination), "Assess whether coordination or supervision was ineffective (协调监管评估)",
+            (id, b) => new AssessCoordination.Command(id, b.CoordinationIneffective, b.SupervisionIneffective, b.Reason));
+        MapStep<DetermineResponsibilityBody>(tasks, "responsibility", nameof(DetermineResponsibility), "Record the decision at fault and confirm responsibility under Article 9 (责任认定)",
+            // A missing decision goes on as null, for the use case's validator to name.
+            (id, b) => new DetermineResponsibility.Command(id,
+                b.Decision is { } d ? new DetermineResponsibility.DecisionInput(d.Collective, d.Participants ?? [], d.Dissenters ?? [], d.Description) : null!,
+                b.Overrides));
+        MapStep<RecordHearingBody>(tasks, "hearing", nameof(RecordHearing), "Record each responsible person's statement and defence (陈述和申辩)",
+            (id, b) => new RecordHearing.Command(id, b.Statements));
+        MapStep<SubmitSuggestionBody>(tasks, "suggestion", nameof(SubmitSuggestion), "Propose forms of accountability and submit the suggestion (问责建议)",
+            (id, b) => new SubmitSuggestion.Command(id, b.Proposals));
+        MapStep<ReviewCaseBody>(tasks, "review", nameof(ReviewCase), "Endorse, return for supplementary investigation, or decline (纪检审核)",
+            (id, b) => new ReviewCase.Command(id, b.Decision, b.Reason, b.Levels));
+        MapStep<ApproveReviewBody>(tasks, "approval", nameof(ApproveReview), "Approve the endorsement as a second reviewer, or refuse it (审核批准)",
+            (id, b) => new ApproveReview.Command(id, b.Approve, b.Reason));
+        MapStep<RecordDecisionBody>(tasks, "decision", nameof(RecordDecision), "Record the managing Party organisation's decision (问责决定)",
+            (id, b) => new RecordDecision.Command(id, b.Measures, b.DecidedOn, b.Announcement));
+        MapStep<AcknowledgeResultBody>(tasks, "acknowledgement", nameof(AcknowledgeResult), "Acknowledge the forwarded result; the case closes (干部主管部门接收)",
+            (id, b) => new AcknowledgeResult.Command(id, b.Note));
+    }
+
+    /// <summary>A POST to /tasks/{id}/{action} without a body.</summary>
+    private static void MapChange(RouteGroupBuilder tasks, string action, string useCase, string summary, Func<Guid, IRequest<Unit>> command) =>
+        tasks.MapPost($"/{{id:guid}}/{action}", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command(id), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(useCase)
+            .WithSummary(summary)
+            .TaskRefusals();
+
+    /// <summary>A POST to /tasks/{id}/{action}: the body is the use case's command without the task id, which comes from the route.</summary>
+    private static void MapStep<TBody>(RouteGroupBuilder tasks, string action, string useCase, string summary, Func<Guid, TBody, IRequest<Unit>> command) =>
+        tasks.MapPost($"/{{id:guid}}/{action}", async Task<NoContent> (Guid id, TBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command(id, body), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(useCase)
+            .WithSummary(summary)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .TaskRefusals();
+
+    /// <summary>Not yours to see (404), not your role or someone else's claim (403), already done by someone else (409).</summary>
+    private static RouteHandlerBuilder TaskRefusals(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+// ---- The bodies: each use case's command without the task id. What may be left out has a default,
+// ---- so that the OpenAPI document does not mark it required.
+
+public sealed record ReassignTaskBody(string ToUser, string Reason);
+
+public sealed record CompleteAcceptanceBody(bool Accept, string? LeadInvestigator = null, IReadOnlyList<string>? Members = null, string? Reason = null);
+
+public sealed record RecordFindingsBody(IReadOnlyList<RecordFindings.FindingInput> Findings);
+
+public sealed record AssessCoordinationBody(bool CoordinationIneffective, bool SupervisionIneffective, string Reason);
+
+/// <summary>An individual decision has no participants or dissenters: they may be left out.</summary>
+public sealed record DecisionAtFaultBody(bool Collective, string Description, IReadOnlyList<Guid>? Participants = null, IReadOnlyList<Guid>? Dissenters = null);
+
+public sealed record DetermineResponsibilityBody(DecisionAtFaultBody Decision, IReadOnlyList<DetermineResponsibility.OverrideInput>? Overrides = null);
+
+public sealed record RecordHearingBody(IReadOnlyList<RecordHearing.StatementInput> Statements);
+
+public sealed record SubmitSuggestionBody(IReadOnlyList<MeasureInput> Proposals);
+
+public sealed record ReviewCaseBody(ReviewCase.Verdict Decision, string? Reason = null, IReadOnlyList<TraceBackLevel>? Levels = null);
+
+public sealed record ApproveReviewBody(bool Approve, string? Reason = null);
+
+public sealed record RecordDecisionBody(IReadOnlyList<MeasureInput> Measures, DateOnly DecidedOn, string Announcement);
+
+public sealed record AcknowledgeResultBody(string? Note = null);
