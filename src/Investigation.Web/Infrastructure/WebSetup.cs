@@ -41,8 +41,9 @@ public static class WebSetup
         services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddRazorPages(o =>
         {
-            o.Conventions.AllowAnonymousToFolder("/Account");
-            o.Conventions.AuthorizeFolder("/Account/Manage");
+            // Anonymous page by page: a folder-wide exception would also open /Account/Manage.
+            foreach (var page in new[] { "/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/AccessDenied", "/Account/Language" })
+                o.Conventions.AllowAnonymousToPage(page);
         });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         // Chinese text is written as text, not as numeric entities (it is still HTML-encoded).

@@ -18,7 +18,8 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
     InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
+    // Chinese stays readable in the record (it is data in a column, never written into HTML unencoded).
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {

@@ -27,7 +27,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         if (result.RequiresTwoFactor) return RedirectToPage("LoginWith2fa", new { ReturnUrl });
         ModelState.AddModelError("", result.IsLockedOut
-            ? Text.T("登录失败次数过多，账户已锁定15分钟。", "Too many failed attempts: the account is locked for 15 minutes.")
+            ? Text.T("账户已锁定：登录失败次数过多（15分钟后自动解锁），或已被管理员锁定。", "The account is locked: too many failed attempts (it unlocks after 15 minutes), or an administrator locked it.")
             : Text.T("用户名或密码错误。", "The user name or password is wrong."));
         return Page();
     }

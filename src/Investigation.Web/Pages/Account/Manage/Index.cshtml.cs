@@ -1,0 +1,13 @@
+using Investigation.Workflows.Features.Admin.Account;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Pages.Account.Manage;
+
+/// <summary>The signed-in user's account and how they sign in (GetAccountSecurity).</summary>
+public sealed class IndexModel(IMediator mediator) : SignedInPageModel
+{
+    public GetAccountSecurity.Result? Account { get; private set; }
+
+    public async Task OnGetAsync() => Account = await mediator.Send(new GetAccountSecurity.Query(), HttpContext.RequestAborted);
+}

@@ -1,0 +1,19 @@
+using Investigation.Web.Infrastructure;
+using Investigation.Workflows.Features.Admin;
+using Investigation.Workflows.Identity;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Pages.Admin.Organisation;
+
+/// <summary>The organisation tree the administrator manages (GetOrganisation).</summary>
+[Authorize(Roles = Roles.Administrator)]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public GetOrganisation.Result? Result { get; private set; }
+
+    public Task<IActionResult> OnGetAsync() =>
+        this.SendAsync(mediator, new GetOrganisation.Query(), r => { Result = r; return Page(); });
+}

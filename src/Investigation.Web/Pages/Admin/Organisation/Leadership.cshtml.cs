@@ -1,0 +1,44 @@
+using Investigation.Web.Infrastructure;
+using Investigation.Workflows.Features.Admin;
+using Investigation.Workflows.Identity;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Pages.Admin.Organisation;
+
+/// <summary>Sets a unit's leadership team from the unit's people (SetLeadershipTeam).</summary>
+[Authorize(Roles = Roles.Administrator)]
+public sealed class LeadershipModel(IMediator mediator) : PageModel
+{
+    public sealed class InputModel
+    {
+        public Guid? MainLeadId { get; set; }
+        public Guid? SecurityLeadId { get; set; }
+        public List<Guid> OtherMemberIds { get; set; } = [];
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public GetOrganisation.UnitNode? Unit { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(Guid unitId) =>
+        this.SendAsync(mediator, new GetOrganisation.Query(unitId), r =>
+        {
+            Unit = r.Root;
+            if (r.Root.Leadership is { } team)
+                Input = new() { MainLeadId = team.MainLead.Id, SecurityLeadId = team.SecurityLead.Id, OtherMemberIds = team.OtherMembers.Select(m => m.Id).ToList() };
+            return Page();
+        });
+
+    public async Task<IActionResult> OnPostAsync(Guid unitId)
+    {
+        var result = await this.SendAsync(mediator, new SetLeadershipTeam.Command(unitId, Input.MainLeadId ?? Guid.Empty, Input.SecurityLeadId ?? Guid.Empty, Input.OtherMemberIds), _ =>
+        {
+            TempData["Status"] = Text.T("领导班子已更新。", "The leadership team was set.");
+            return Redirect($"/Admin/Organisation#unit-{unitId}");
+        });
+        if (result is PageResult) Unit = (await mediator.Send(new GetOrganisation.Query(unitId), HttpContext.RequestAborted)).Root;
+        return result;
+    }
+}

@@ -1,0 +1,12 @@
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Pipeline;
+using Microsoft.AspNetCore.Identity;
+
+namespace Investigation.Workflows.Features.Admin.Account;
+
+internal static class CurrentUser
+{
+    /// <summary>The signed-in user's own row: account use cases act on nobody else.</summary>
+    public static async Task<AppUser> MeAsync(this UserManager<AppUser> users, Access access) =>
+        await users.FindByIdAsync(access.Actor.UserId) ?? throw new NotFoundException("Your account");
+}
