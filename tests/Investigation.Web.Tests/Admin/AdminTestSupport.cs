@@ -61,7 +61,9 @@ internal static class AdminTestSupport
     }
 
     /// <summary>Text as the audit record holds it: the command serialized to JSON, where non-ASCII characters are escaped.</summary>
-    public static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text)[1..^1];
+    /// <summary>How the audit record writes a text inside its JSON data (Chinese kept readable).</summary>
+    public static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text,
+        new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })[1..^1];
 
     /// <summary>The path and query of a redirect, whether its location is absolute or not.</summary>
     public static string PathOf(Uri? location) =>
