@@ -1,4 +1,5 @@
 using FluentValidation;
+using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Features;
 using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Identity;
@@ -41,12 +42,14 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         // The same model on either provider; each provider's context carries its own migrations.
+        // Each commit that makes a timer tells the deadline scheduler (DueTimerInterceptor).
         if (database.IsPostgres)
-            services.AddDbContext<InvestigationDbContext, PostgresInvestigationDbContext>(o => ConfigureDatabase(o, database));
+            services.AddDbContext<InvestigationDbContext, PostgresInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database).AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>()));
         else
-            services.AddDbContext<InvestigationDbContext, SqliteInvestigationDbContext>(o => ConfigureDatabase(o, database));
+            services.AddDbContext<InvestigationDbContext, SqliteInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database).AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>()));
 
         services.Configure<TaskDeadlines>(configuration.GetSection("Deadlines"));
+        services.AddInvestigationDeadlines(configuration);
         services.AddSingleton(_ => WorkflowDefinitions());
         services.AddSingleton<OrganisationStore>();
         services.AddScoped<CurrentActor>();
@@ -65,10 +68,11 @@ public static class DependencyInjection
     {
         var registry = new WorkflowDefinitionRegistry();
         registry.Register(InvestigationWorkflow.Version1());
+        registry.Register(OutageWatchWorkflow.Version1());
         return registry;
     }
 
-    public static void ConfigureDatabase(DbContextOptionsBuilder options, DatabaseOptions database)
+    public static DbContextOptionsBuilder ConfigureDatabase(DbContextOptionsBuilder options, DatabaseOptions database)
     {
         if (database.IsPostgres)
             options.UseNpgsql(database.ConnectionString);
@@ -79,6 +83,7 @@ public static class DependencyInjection
             if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder && file != ":memory:") Directory.CreateDirectory(folder);
             options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous));
         }
+        return options;
     }
 
     /// <summary>MediatR 5: the factory, the handlers and validators of this assembly, and the pipeline in order.</summary>

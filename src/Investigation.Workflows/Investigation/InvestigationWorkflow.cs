@@ -2,7 +2,6 @@ using Investigation.Domain.Cases;
 using Investigation.Domain.TraceBack;
 using Investigation.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Investigation.Workflows.Investigation;
 
@@ -92,7 +91,7 @@ public static class InvestigationWorkflow
 
     /// <summary>The activity ids of each kind, for the process diagram and for tests.</summary>
     public static IEnumerable<string> ActivitiesOf(string kind) =>
-        Version1().Activities.OfType<HumanTaskActivity>().Where(a => TaskKindOf(a.Id) == kind).Select(a => a.Id);
+        Version1().Activities.OfType<DeadlineTask>().Where(a => TaskKindOf(a.Id) == kind).Select(a => a.Id);
 
     public static string? TaskKindOf(string activityId) => activityId.Replace("again-", "") switch
     {
@@ -112,16 +111,15 @@ public static class InvestigationWorkflow
         _ => null,
     };
 
-    private static HumanTaskActivity Task(string id, string kind, bool lead = false) => new(id, ctx =>
+    // Every task's time limit is enforced: its due date, reminder and escalations come from the kind's policy (TaskDeadlines).
+    private static DeadlineTask Task(string id, string kind, bool lead = false) => new(id, ctx =>
     {
         var input = ctx.Get<Input>(nameof(Input))!;
         var info = TaskKinds.Of(kind);
-        var deadlines = ctx.Services?.GetService<IOptions<TaskDeadlines>>()?.Value ?? new TaskDeadlines();
         return new HumanTaskSpec(kind, $"{info.Name.Zh} · {info.Name.En} — {input.CaseNumber}", info.Role, input.UnitId.ToString())
         {
             // The responsibility determination is the lead investigator's (Article 9 findings are confirmed by the lead).
             AssigneeId = lead ? Case(ctx).Team?.Lead : null,
-            DueAt = deadlines.DueAt(kind, ctx.Now),
         };
     });
 

@@ -1,4 +1,6 @@
 using Investigation.Workflows.Audit;
+using Investigation.Workflows.Features.Outages;
+using Investigation.Workflows.Notifications;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +24,8 @@ public class InvestigationDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<HumanTask> HumanTasks => Set<HumanTask>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Outage> Outages => Set<Outage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

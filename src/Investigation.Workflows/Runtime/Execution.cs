@@ -153,7 +153,7 @@ internal sealed class Execution(
             bookmarks.RemoveAt(i);
             db.Remove(bookmark);
             if (bookmark.Name == BookmarkNames.HumanTask && Guid.TryParse(bookmark.Key, out var taskId)
-                && await db.Set<HumanTask>().FindAsync([taskId], cancellationToken) is { Status: HumanTaskStatus.Open } task)
+                && await RuntimeQueries.TaskAsync(db, taskId, cancellationToken) is { Status: HumanTaskStatus.Open } task)
                 task.Close(HumanTaskStatus.Cancelled, Now, actor);
         }
     }

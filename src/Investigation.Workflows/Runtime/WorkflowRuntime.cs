@@ -51,7 +51,21 @@ public sealed class WorkflowRuntime(WorkflowDefinitionRegistry registry, TimePro
     /// <exception cref="WorkflowStimulusException">No such bookmark (unknown or already consumed), or its instance is not waiting.</exception>
     public async Task<WorkflowInstance> ResumeAsync(DbContext db, Stimulus stimulus, CancellationToken cancellationToken = default)
     {
-        var bookmarks = await BookmarksOfInstanceWaitingFor(db, stimulus.BookmarkName, stimulus.Key).ToListAsync(cancellationToken);
+        // Several lookups in a row: one open for all of them, since on SQLite an open costs about as much as a lookup.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ResumeOpenAsync(db, stimulus, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<WorkflowInstance> ResumeOpenAsync(DbContext db, Stimulus stimulus, CancellationToken cancellationToken)
+    {
+        var bookmarks = await RuntimeQueries.WaitingAsync(db, stimulus.BookmarkName, stimulus.Key, cancellationToken);
         // Consumed earlier in this same unit of work, not yet committed.
         bookmarks.RemoveAll(b => db.Entry(b).State == EntityState.Deleted);
         var bookmark = bookmarks.Find(b => b.Name == stimulus.BookmarkName && b.Key == stimulus.Key)
@@ -59,7 +73,7 @@ public sealed class WorkflowRuntime(WorkflowDefinitionRegistry registry, TimePro
                 $"No workflow is waiting for '{stimulus.BookmarkName}' with key '{stimulus.Key}': the key is unknown, or the stimulus was already delivered.",
                 stimulus.BookmarkName, stimulus.Key);
 
-        var instance = await db.Set<WorkflowInstance>().FindAsync([bookmark.InstanceId], cancellationToken)
+        var instance = await RuntimeQueries.InstanceAsync(db, bookmark.InstanceId, cancellationToken)
             ?? throw new WorkflowException($"Bookmark '{bookmark.Name}' with key '{bookmark.Key}' belongs to workflow instance {bookmark.InstanceId}, which does not exist.");
         if (instance.Status is not (WorkflowStatus.Waiting or WorkflowStatus.Running))
             throw new WorkflowStimulusException(
@@ -76,18 +90,9 @@ public sealed class WorkflowRuntime(WorkflowDefinitionRegistry registry, TimePro
         return instance;
     }
 
-    /// <summary>
-    /// One query, through two indexes: the (Name, Key) unique index finds the waiting instance,
-    /// the InstanceId index brings all of its bookmarks, which joins and completion need.
-    /// </summary>
-    internal static IQueryable<Bookmark> BookmarksOfInstanceWaitingFor(DbContext db, string name, string key)
-    {
-        var bookmarks = db.Set<Bookmark>();
-        return bookmarks.Where(b => b.InstanceId == bookmarks
-            .Where(x => x.Name == name && x.Key == key)
-            .Select(x => x.InstanceId)
-            .FirstOrDefault());
-    }
+    /// <summary>The lookup that starts a resume, as a query (its plan is tested); ResumeAsync runs it compiled.</summary>
+    internal static IQueryable<Bookmark> BookmarksOfInstanceWaitingFor(DbContext db, string name, string key) =>
+        RuntimeQueries.BookmarksOfInstanceWaitingFor.Compile()(db, name, key);
 
     /// <summary>Re-runs the activity that faulted, then whatever was scheduled with it, and resolves the open incidents.</summary>
     public async Task<WorkflowInstance> RetryAsync(DbContext db, Guid instanceId, string? actor, CancellationToken cancellationToken = default)
@@ -144,7 +149,7 @@ public sealed class WorkflowRuntime(WorkflowDefinitionRegistry registry, TimePro
     }
 
     private static async Task<WorkflowInstance> LoadAsync(DbContext db, Guid instanceId, CancellationToken cancellationToken) =>
-        await db.Set<WorkflowInstance>().FindAsync([instanceId], cancellationToken)
+        await RuntimeQueries.InstanceAsync(db, instanceId, cancellationToken)
         ?? throw new WorkflowException($"Workflow instance {instanceId} does not exist.");
 
     private static async Task ResolveIncidentsAsync(DbContext db, Guid instanceId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -22,6 +22,10 @@ public sealed record IncidentFactsInput
 
     public sealed record OtherSeriousActInput(string Description, bool SeriouslyEndangersCybersecurity);
 
+    /// <summary>Whether any circumstance is alleged (checked without building the facts, which validate themselves).</summary>
+    public bool AllegesAny => PortalTampering is not null || PortalParalysis is not null || DataLeak is not null
+        || CriticalInfrastructure is not null || Concealment is not null || Obstruction is not null || OtherSeriousAct is not null;
+
     /// <summary>The domain's facts; an outage not yet restored is measured up to <paramref name="now"/>.</summary>
     public IEnumerable<CircumstanceFacts> ToFacts(DateTimeOffset now)
     {

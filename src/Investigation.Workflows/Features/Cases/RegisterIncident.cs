@@ -29,6 +29,9 @@ public static class RegisterIncident
 
     public sealed record Result(Guid CaseId, string Number, Article8Evaluation Evaluation);
 
+    /// <summary>第十四条: 本办法自2017年8月15日起施行.</summary>
+    public static readonly DateTimeOffset MeasuresInForce = new(2017, 8, 15, 0, 0, 0, TimeSpan.FromHours(8));
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
@@ -36,7 +39,8 @@ public static class RegisterIncident
             RuleFor(c => c.UnitId).NotEmpty().WithMessage("Choose the unit where the incident happened.");
             RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Description).NotEmpty().MaximumLength(20_000);
-            RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("The incident cannot have occurred in the future.");
+            RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("The incident cannot have occurred in the future.")
+                .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("The Measures apply to incidents from 15 August 2017, when they came into force (Article 14).");
             RuleFor(c => c.Facts).NotNull();
             RuleForEach(c => c.DutiesFailed).IsInEnum();
             RuleForEach(c => c.Evidence).MaximumLength(500);
@@ -45,7 +49,7 @@ public static class RegisterIncident
                 .WithName("Facts.PortalParalysis.RestoredAt").WithMessage("Service cannot be restored before it went down.");
             RuleFor(c => c.Facts.OtherSeriousAct!.Description).NotEmpty().When(c => c.Facts?.OtherSeriousAct is not null)
                 .WithName("Facts.OtherSeriousAct.Description").WithMessage("Describe the act.");
-            RuleFor(c => c).Must(c => c.Facts is null || c.Facts.ToFacts(DateTimeOffset.MaxValue).Any() || c.DutiesFailed is { Count: > 0 })
+            RuleFor(c => c).Must(c => c.Facts is null || c.Facts.AllegesAny || c.DutiesFailed is { Count: > 0 })
                 .WithName("Facts").WithMessage("Record the facts of at least one Article 8 circumstance, or an Article 3 duty that was not performed.");
         }
     }

@@ -26,12 +26,10 @@ public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSessi
         var task = await FindVisibleAsync(db, access, taskId, ct);
         if (!kinds.Contains(task.Kind))
             throw new FluentValidation.ValidationException($"This is a {task.Kind} task; it cannot be completed as {string.Join(" or ", kinds)}.");
-        EnsureCanWork(task, Actor);
         var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : Guid.Empty;
         var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new NotFoundException("The case of this task");
         var c = record.ToCase();
-        if (TaskKinds.Of(task.Kind).Role == Roles.Investigator && c.Team is { } team && !team.Includes(Actor.UserName))
-            throw new ForbiddenException("Only members of the case's investigation team work on its investigation tasks.");
+        EnsureCanWork(task, Actor, c);
         session.Case = c;
         audit.CaseId = record.Id;
         return new(task, record, c, await access.OrganisationAsync(ct));
@@ -53,15 +51,48 @@ public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSessi
         return task;
     }
 
-    public static void EnsureCanWork(HumanTask task, Actor actor)
+    /// <summary>
+    /// Why the actor cannot work the task, or None: the one place these rules live, used when a task
+    /// is completed or claimed and when its page decides whether to show the form.
+    /// </summary>
+    public static TaskRefusal RefusalOf(HumanTask task, Actor actor, Case? c = null) =>
+        task.Status != HumanTaskStatus.Open ? TaskRefusal.Closed
+        : !actor.IsIn(task.CandidateRole) ? TaskRefusal.WrongRole
+        : task.AssigneeId is { } assignee && assignee != actor.UserName ? TaskRefusal.AssignedToOther
+        : TaskKinds.Of(task.Kind).Role == Roles.Investigator && c?.Team is { } team && !team.Includes(actor.UserName) ? TaskRefusal.NotOnTeam
+        : task.Kind == TaskKinds.ReviewApproval && c?.PendingEndorsement is { } e && string.Equals(e.Reviewer, actor.UserName, StringComparison.OrdinalIgnoreCase)
+            ? TaskRefusal.OwnEndorsement
+        : TaskRefusal.None;
+
+    public static void EnsureCanWork(HumanTask task, Actor actor, Case? c = null)
     {
-        if (task.Status != HumanTaskStatus.Open)
-            throw new ConflictException(task.CompletedBy is { } by
-                ? $"This task was already {task.Status.ToString().ToLowerInvariant()} by {by} at {task.CompletedAt:u}. Nothing was changed."
-                : $"This task is {task.Status.ToString().ToLowerInvariant()}. Nothing was changed.");
-        if (!actor.IsIn(task.CandidateRole))
-            throw new ForbiddenException($"This task is for the role {task.CandidateRole}.");
-        if (task.AssigneeId is { } assignee && assignee != actor.UserName)
-            throw new ForbiddenException($"This task is assigned to {assignee}; they can release it, or it can be reassigned.");
+        switch (RefusalOf(task, actor, c))
+        {
+            case TaskRefusal.Closed:
+                throw new ConflictException(task.CompletedBy is { } by
+                    ? $"This task was already {task.Status.ToString().ToLowerInvariant()} by {by} at {task.CompletedAt:u}. Nothing was changed."
+                    : $"This task is {task.Status.ToString().ToLowerInvariant()}. Nothing was changed.");
+            case TaskRefusal.WrongRole:
+                throw new ForbiddenException($"This task is for the role {task.CandidateRole}.");
+            case TaskRefusal.AssignedToOther:
+                throw new ForbiddenException($"This task is assigned to {task.AssigneeId}; they can release it, or it can be reassigned.");
+            case TaskRefusal.NotOnTeam:
+                throw new ForbiddenException("Only members of the case's investigation team work on its investigation tasks.");
+            // An approver who endorsed the case themself is refused by the domain's own rule, with its message.
+        }
     }
+}
+
+/// <summary>Why an actor cannot work a task.</summary>
+public enum TaskRefusal
+{
+    None,
+    /// <summary>Completed (by whom and when: see the row) or cancelled.</summary>
+    Closed,
+    WrongRole,
+    AssignedToOther,
+    /// <summary>Investigation tasks are for members of the case's investigation team.</summary>
+    NotOnTeam,
+    /// <summary>An endorsement is approved by a second reviewer, not by the one who endorsed it.</summary>
+    OwnEndorsement,
 }

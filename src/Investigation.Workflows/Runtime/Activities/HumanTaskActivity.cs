@@ -17,7 +17,7 @@ public sealed class HumanTaskActivity(string id, Func<ActivityContext, HumanTask
     {
         if (stimulus.BookmarkName != BookmarkNames.HumanTask) return await base.ResumeAsync(context, stimulus);
 
-        var task = await context.Db.Set<HumanTask>().FindAsync([Guid.Parse(stimulus.Key)], context.CancellationToken)
+        var task = await RuntimeQueries.TaskAsync(context.Db, Guid.Parse(stimulus.Key), context.CancellationToken)
             ?? throw new InvalidOperationException($"Human task {stimulus.Key} of {this} does not exist.");
         if (task.Status != HumanTaskStatus.Open)
             throw new InvalidOperationException($"Human task {task.Id} of {this} is {task.Status}, not open.");

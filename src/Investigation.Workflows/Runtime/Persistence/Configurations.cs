@@ -75,6 +75,9 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         e.Property(x => x.Status).AsString();
         e.Property(x => x.CompletedBy).HasMaxLength(200);
         e.Property(x => x.Outcome).HasMaxLength(100);
+        e.Property(x => x.DueChangedBy).HasMaxLength(200);
+        e.Property(x => x.DueChangeReason).HasMaxLength(2000);
+        e.Ignore(x => x.EscalationLevel);
         e.Property(x => x.Version).IsConcurrencyToken();
         // The inbox: "open tasks for my role in my unit" and "my tasks", both by due date,
         // answered from the index alone at a million rows, without a sort.

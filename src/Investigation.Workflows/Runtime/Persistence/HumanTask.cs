@@ -23,6 +23,26 @@ public sealed class HumanTask
     public string? Outcome { get; set; }
     public string? ResultJson { get; set; }
 
+    // Deadline enforcement (Deadlines/): what the clock has done to this task, so that the inbox and
+    // the task page can say it, and each effect can be seen to have happened once.
+
+    /// <summary>When the reminder before the due time was sent.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
+    /// <summary>When the task was found overdue (at its due time) and escalated to its supervisors.</summary>
+    public DateTimeOffset? OverdueAt { get; set; }
+
+    /// <summary>When, still overdue after the grace period, it was escalated to the supervisors one unit up.</summary>
+    public DateTimeOffset? SecondEscalatedAt { get; set; }
+
+    /// <summary>0: not escalated; 1: the unit's supervisors were told; 2: those a unit up as well.</summary>
+    public int EscalationLevel => SecondEscalatedAt is not null ? 2 : OverdueAt is not null ? 1 : 0;
+
+    /// <summary>The last change of the due date: when, by whom, and why (the audit record keeps every change).</summary>
+    public DateTimeOffset? DueChangedAt { get; set; }
+    public string? DueChangedBy { get; set; }
+    public string? DueChangeReason { get; set; }
+
     /// <summary>Optimistic concurrency token: bump it whenever the row changes.</summary>
     public int Version { get; set; }
 

@@ -95,6 +95,29 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TitleZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    BodyZh = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    BodyEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OutageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReadAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "org_people",
                 columns: table => new
                 {
@@ -126,6 +149,31 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_org_units", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Site = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SiteLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SiteAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Attacked = table.Column<bool>(type: "boolean", nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DownAt = table.Column<long>(type: "bigint", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false),
+                    RestoredAt = table.Column<long>(type: "bigint", nullable: true),
+                    RestorationRecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ThresholdReachedAt = table.Column<long>(type: "bigint", nullable: true),
+                    WorkflowInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -167,6 +215,12 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                     CompletedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ResultJson = table.Column<string>(type: "text", nullable: true),
+                    RemindedAt = table.Column<long>(type: "bigint", nullable: true),
+                    OverdueAt = table.Column<long>(type: "bigint", nullable: true),
+                    SecondEscalatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DueChangedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DueChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DueChangeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -396,6 +450,21 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 column: "WorkflowInstanceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_notifications_Recipient_CreatedAt",
+                table: "notifications",
+                columns: new[] { "Recipient", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_Recipient_Kind_TaskId",
+                table: "notifications",
+                columns: new[] { "Recipient", "Kind", "TaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_Recipient_ReadAt",
+                table: "notifications",
+                columns: new[] { "Recipient", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_org_people_UnitId",
                 table: "org_people",
                 column: "UnitId");
@@ -404,6 +473,11 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 name: "IX_org_units_ParentId",
                 table: "org_units",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outages_UnitId_RestoredAt",
+                table: "outages",
+                columns: new[] { "UnitId", "RestoredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_wf_bookmarks_InstanceId",
@@ -487,10 +561,16 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 name: "cases");
 
             migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
                 name: "org_people");
 
             migrationBuilder.DropTable(
                 name: "org_units");
+
+            migrationBuilder.DropTable(
+                name: "outages");
 
             migrationBuilder.DropTable(
                 name: "wf_bookmarks");

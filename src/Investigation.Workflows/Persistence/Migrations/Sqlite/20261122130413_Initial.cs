@@ -94,6 +94,29 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    BodyZh = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    BodyEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OutageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "org_people",
                 columns: table => new
                 {
@@ -125,6 +148,31 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_org_units", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SiteLevel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SiteAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Attacked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DownAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RestoredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RestorationRecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ThresholdReachedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WorkflowInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -166,6 +214,12 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                     CompletedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ResultJson = table.Column<string>(type: "TEXT", nullable: true),
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SecondEscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueChangedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DueChangeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -395,6 +449,21 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                 column: "WorkflowInstanceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_notifications_Recipient_CreatedAt",
+                table: "notifications",
+                columns: new[] { "Recipient", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_Recipient_Kind_TaskId",
+                table: "notifications",
+                columns: new[] { "Recipient", "Kind", "TaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_Recipient_ReadAt",
+                table: "notifications",
+                columns: new[] { "Recipient", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_org_people_UnitId",
                 table: "org_people",
                 column: "UnitId");
@@ -403,6 +472,11 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                 name: "IX_org_units_ParentId",
                 table: "org_units",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outages_UnitId_RestoredAt",
+                table: "outages",
+                columns: new[] { "UnitId", "RestoredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_wf_bookmarks_InstanceId",
@@ -486,10 +560,16 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                 name: "cases");
 
             migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
                 name: "org_people");
 
             migrationBuilder.DropTable(
                 name: "org_units");
+
+            migrationBuilder.DropTable(
+                name: "outages");
 
             migrationBuilder.DropTable(
                 name: "wf_bookmarks");

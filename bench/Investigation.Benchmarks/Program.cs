@@ -1,0 +1,45 @@
+using Investigation.Benchmarks;
+using Investigation.Benchmarks.Harness;
+using Investigation.Benchmarks.Scenarios;
+
+if (args is ["deadlines", ..]) return await DeadlinesScenario.RunAsync(args); // -- deadlines [--deadlines N] [--minutes M] [--quick]
+// dotnet run -c Release --project bench/Investigation.Benchmarks -- runtime [--quick]
+if (args is not ["runtime", ..] || args.Skip(1).Any(a => a != "--quick"))
+{
+    Console.Error.WriteLine("usage: Investigation.Benchmarks runtime [--quick]");
+    return 2;
+}
+var sizes = new Sizes(Quick: args.Contains("--quick"));
+
+Report.Machine();
+Report.Line("mode", sizes.Quick ? "quick" : "full");
+
+// FULL: every commit is on disk before it returns (survives a power cut); the application's default.
+// NORMAL: in WAL mode a commit may be lost on power loss (never corrupted); faster, not durable.
+foreach (var (synchronous, suffix) in new[] { ("FULL", "full"), ("NORMAL", "normal") })
+{
+    Report.Note($"synchronous={synchronous}, WAL");
+    var raw = await RawInsertScenario.RunAsync(sizes, synchronous);
+    Report.Rate("sqlite_raw_inserts", suffix, raw);
+
+    await using (var app = await BenchApp.CreateAsync(synchronous))
+    {
+        var (starts, completions) = await RuntimeScenario.RunAsync(app, sizes);
+        Report.Rate("cases_started", suffix, starts);
+        Report.Rate("task_completions", suffix, completions);
+        Report.Ratio($"completion_vs_raw_insert_ratio_{suffix}", completions.PerSecond / raw.PerSecond);
+    }
+
+    await using (var app = await BenchApp.CreateAsync(synchronous))
+    {
+        var (registrations, completions) = await UseCaseScenario.RunAsync(app, sizes);
+        Report.Rate("register_incident", suffix, registrations);
+        Report.Rate("complete_task_usecase", suffix, completions);
+    }
+}
+
+var small = await InboxScenario.RunAsync(sizes, 1_000);
+var large = await InboxScenario.RunAsync(sizes, sizes.InboxLarge);
+Report.Ratio("inbox_growth_ratio_p99", large.P99 / small.P99);
+Report.Line("load_avg_end", Report.LoadAverage());
+return 0;

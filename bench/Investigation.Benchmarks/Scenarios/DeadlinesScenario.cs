@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Globalization;
+using Investigation.Benchmarks.Harness;
+using Investigation.Workflows;
+using Investigation.Workflows.Deadlines;
+using Investigation.Workflows.Demo;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Investigation.Benchmarks.Scenarios;
+
+/// <summary>
+/// Deadline enforcement as it runs in production: the application with its Quartz scheduler on the
+/// SQLite file (synchronous=FULL), in a host. Tasks are created through the workflow runtime (each a
+/// DeadlineTask with its three timers: reminder, due, second escalation); then their timers are spread
+/// evenly over a few minutes, starting after a quiet minute. Measured: database commits per minute
+/// while nothing is due (the quiet minute), and, for each effect, how late it was applied after its
+/// moment (the task's RemindedAt, OverdueAt or SecondEscalatedAt against the timer's ResumeAt), plus
+/// effects lost (never applied) or duplicated (notified more than once).
+///
+///   dotnet run -c Release --project bench/Investigation.Benchmarks -- deadlines [--deadlines N] [--minutes M] [--quick]
+/// </summary>
+internal static class DeadlinesScenario
+{
+    private const string Definition = "bench-deadlines";
+    private const string Kind = "BenchReview";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var deadlines = Option(args, "--deadlines", quick ? 6_000 : 100_000);
+        var minutes = Option(args, "--minutes", quick ? 1 : 5);
+        var quiet = TimeSpan.FromSeconds(Option(args, "--quiet-seconds", quick ? 20 : 60));
+        var tasks = (deadlines + 2) / 3;
+
+        Report.Machine();
+        Report.Note($"deadlines scenario: {tasks} tasks x 3 timers, due evenly over {minutes} min after {quiet.TotalSeconds:0} s with nothing due; SQLite, synchronous=FULL, Quartz persistent store");
+        using var folder = new TempFolder();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Investigation"] = $"Data Source={folder.DatabasePath}",
+            ["Database:SqliteSynchronous"] = "FULL",
+        }).Build();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddInvestigationWorkflows(builder.Configuration);
+        builder.Services.AddInvestigationIdentity();
+        using var host = builder.Build();
+        host.Services.GetRequiredService<WorkflowDefinitionRegistry>().Register(BenchDefinition());
+
+        // As the web application starts: schema, organisation and users, then the scheduler.
+        await DatabaseInitialiser.MigrateAsync(host.Services);
+        await DemoSeeder.SeedOrganisationAsync(host.Services);
+        await DemoSeeder.SeedUsersAsync(host.Services, "Bench-Passw0rd!");
+        await host.StartAsync();
+
+        var setup = Stopwatch.StartNew();
+        await CreateTasksAsync(host.Services, tasks);
+        Report.Line("setup_tasks_created", tasks.ToString(CultureInfo.InvariantCulture), $"in {setup.Elapsed.TotalSeconds:0} s");
+
+        // Spread the timers: a task's three stay in order (reminder, due, second escalation), all of them
+        // evenly over the window, the first after the quiet period. As if a commit had moved them, the
+        // scheduler is told the earliest (what the commit interceptor does).
+        // Quartz acquires a trigger up to 30 s before it fires: the quiet window ends well before that.
+        var first = DateTimeOffset.UtcNow + quiet + TimeSpan.FromSeconds(40);
+        var window = TimeSpan.FromMinutes(minutes);
+        var due = await SpreadTimersAsync(folder.DatabasePath, first, window);
+        host.Services.GetRequiredService<DueTimerSignal>().Raise(first);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the trigger is stored
+
+        var idle = await CountCommitsAsync(folder.DatabasePath, quiet);
+        Report.Line("idle_window", quiet.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), "s");
+        Report.Line("idle_writes_per_min", (idle / quiet.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture), "commits/min");
+
+        // Wait for the last effect (or give up well after the window).
+        var giveUp = first + window + TimeSpan.FromMinutes(10);
+        while (DateTimeOffset.UtcNow < giveUp && await PendingAsync(host.Services) > 0)
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        var drained = DateTimeOffset.UtcNow;
+
+        var applied = await AppliedAsync(host.Services);
+        var lateness = new List<double>(due.Count);
+        var lost = 0;
+        foreach (var (key, at) in due)
+        {
+            if (applied.TryGetValue(key, out var done)) lateness.Add((done - at).TotalMilliseconds);
+            else lost++;
+        }
+        lateness.Sort();
+        var duplicated = await DuplicatedAsync(host.Services);
+        await host.StopAsync();
+
+        Report.Line("deadlines", due.Count.ToString(CultureInfo.InvariantCulture));
+        Report.Line("due_window", minutes.ToString(CultureInfo.InvariantCulture), "min");
+        if (window > TimeSpan.Zero) Report.Line("effects_per_s_offered", (due.Count / window.TotalSeconds).ToString("0", CultureInfo.InvariantCulture), "/s");
+        // All due at once (--minutes 0): how fast a backlog is worked off.
+        else Report.Line("backlog_effects_per_s", (due.Count / Math.Max(0.001, (drained - first).TotalSeconds)).ToString("0", CultureInfo.InvariantCulture), "/s");
+        Report.Line("lateness_p50_ms", Percentile(lateness, 0.50).ToString("0", CultureInfo.InvariantCulture), "ms");
+        Report.Line("lateness_p99_ms", Percentile(lateness, 0.99).ToString("0", CultureInfo.InvariantCulture), "ms");
+        Report.Line("lateness_max_ms", (lateness.Count > 0 ? lateness[^1] : 0).ToString("0", CultureInfo.InvariantCulture), "ms");
+        Report.Line("lost", lost.ToString(CultureInfo.InvariantCulture));
+        Report.Line("duplicated", duplicated.ToString(CultureInfo.InvariantCulture));
+        Report.Line("drained_after_window", Math.Max(0, (drained - (first + window)).TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture), "s");
+        return lost == 0 && duplicated == 0 ? 0 : 1;
+    }
+
+    /// <summary>A review task with its deadline, assigned to one investigator (one reminder, one escalation to the administrator).</summary>
+    private static WorkflowDefinition BenchDefinition() => new WorkflowBuilder(Definition, 1)
+        .Add(new DeadlineTask("review", ctx => new HumanTaskSpec(Kind, $"Bench review {ctx.Get<int>("number")}", Roles.Investigator,
+            DemoOrganisation.ProvincialGovernmentOffice.ToString()) { AssigneeId = "investigator" }))
+        .Build();
+
+    private static async Task CreateTasksAsync(IServiceProvider services, int count)
+    {
+        const int perTransaction = 500;
+        for (var start = 0; start < count; start += perTransaction)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<InvestigationDbContext>();
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            for (var i = start; i < Math.Min(count, start + perTransaction); i++)
+                await runtime.StartAsync(db, Definition, new { Number = i }, actor: "caseofficer");
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <returns>Each timer's key and its moment.</returns>
+    private static async Task<Dictionary<string, DateTimeOffset>> SpreadTimersAsync(string file, DateTimeOffset first, TimeSpan window)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        var keys = new List<string>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT Key FROM wf_bookmarks WHERE Name = 'Deadline' ORDER BY rowid";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) keys.Add(reader.GetString(0));
+        }
+        var due = new Dictionary<string, DateTimeOffset>(keys.Count);
+        await using var transaction = connection.BeginTransaction();
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE wf_bookmarks SET ResumeAt = $at WHERE Name = 'Deadline' AND Key = $key";
+        var at = update.Parameters.Add("$at", SqliteType.Integer);
+        var key = update.Parameters.Add("$key", SqliteType.Text);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var moment = first + window * i / keys.Count;
+            (at.Value, key.Value) = (moment.UtcTicks, keys[i]);
+            await update.ExecuteNonQueryAsync();
+            due[keys[i]] = moment;
+        }
+        await transaction.CommitAsync();
+        return due;
+    }
+
+    private static async Task<int> PendingAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<InvestigationDbContext>().Bookmarks.CountAsync(b => b.Name == DeadlineBookmarks.Name);
+    }
+
+    /// <summary>When each timer's effect was applied, from the task's own marks.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> AppliedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<InvestigationDbContext>().HumanTasks.AsNoTracking()
+            .Where(t => t.Kind == Kind).Select(t => new { t.Id, t.RemindedAt, t.OverdueAt, t.SecondEscalatedAt }).ToListAsync();
+        var applied = new Dictionary<string, DateTimeOffset>(rows.Count * 3);
+        foreach (var t in rows)
+        {
+            if (t.RemindedAt is { } r) applied[DeadlineBookmarks.Key(t.Id, DeadlineEffect.Reminder)] = r;
+            if (t.OverdueAt is { } o) applied[DeadlineBookmarks.Key(t.Id, DeadlineEffect.Due)] = o;
+            if (t.SecondEscalatedAt is { } s) applied[DeadlineBookmarks.Key(t.Id, DeadlineEffect.SecondEscalation)] = s;
+        }
+        return applied;
+    }
+
+    /// <summary>Notifications beyond the first of each (task, kind, recipient): an effect applied twice would show here.</summary>
+    private static async Task<int> DuplicatedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var counts = await scope.ServiceProvider.GetRequiredService<InvestigationDbContext>().Notifications.AsNoTracking()
+            .GroupBy(n => new { n.TaskId, n.Kind, n.Recipient }).Select(g => g.Count()).ToListAsync();
+        return counts.Sum(c => c - 1);
+    }
+
+    /// <summary>Commits by any connection (the application's and Quartz's), seen through SQLite's data_version every 10 ms.</summary>
+    private static async Task<int> CountCommitsAsync(string file, TimeSpan period)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        var last = (long)(await command.ExecuteScalarAsync())!;
+        var commits = 0;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < period)
+        {
+            await Task.Delay(10);
+            var now = (long)(await command.ExecuteScalarAsync())!;
+            if (now != last) (commits, last) = (commits + 1, now);
+        }
+        return commits;
+    }
+
+    // Nearest-rank percentile of sorted samples.
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,195 @@
+using System.ComponentModel.DataAnnotations;
+using Investigation.Domain.Incidents;
+using Investigation.Domain.Organisation;
+using Investigation.Web.Infrastructure;
+using Investigation.Web.Pages.Tasks.Forms;
+using Investigation.Workflows.Features.Cases;
+using Investigation.Workflows.Features.Outages;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Pages.Cases;
+
+/// <summary>
+/// A case officer registers an incident (RegisterIncident): the unit, what happened, the facts of each
+/// Article 8 circumstance alleged, the Article 3 duties failed, and the evidence; or starts from the facts
+/// of an outage the watch flagged. Other roles get 403.
+/// </summary>
+public sealed class RegisterModel(IMediator mediator) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public GetRegistrationChoices.Result? Choices { get; private set; }
+
+    /// <param name="outage">An outage the watch flagged (Article 8, item 2): its facts fill the form, for the officer to check and complete.</param>
+    public async Task<IActionResult> OnGetAsync(Guid? outage)
+    {
+        var shown = await ShowAsync();
+        if (shown is not PageResult || outage is not { } id) return shown;
+        return await this.SendAsync(mediator, new GetOutage.Query(id), r =>
+        {
+            Input = InputModel.From(r.Proposal);
+            return Page();
+        });
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var shown = await ShowAsync();
+        // A date that is missing or unreadable has no value to send.
+        if (shown is not PageResult || !ModelState.IsValid) return shown;
+        return await this.SendAsync(mediator, Input.ToCommand(), r => Redirect($"/Cases/Details/{r.CaseId}"));
+    }
+
+    private Task<IActionResult> ShowAsync() =>
+        this.SendAsync(mediator, new GetRegistrationChoices.Query(), r =>
+        {
+            Choices = r;
+            return Page();
+        });
+
+    /// <summary>Times are entered as China Standard Time, the zone these incidents happen in.</summary>
+    private static DateTimeOffset InChina(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Text.ChinaTime.GetUtcOffset(local));
+
+    private static DateTime ChinaTimeOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Text.ChinaTime).DateTime;
+
+    public sealed class InputModel
+    {
+        public Guid? UnitId { get; set; }
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        [Needed("请填写事件发生的时间。", "Give the date and time the incident occurred.")]
+        public DateTime? OccurredAt { get; set; }
+        public FactsModel Facts { get; set; } = new();
+        public List<Article3Duty> DutiesFailed { get; set; } = [];
+        /// <summary>One reference per line.</summary>
+        public string? Evidence { get; set; }
+
+        public static InputModel From(GetOutage.Proposal proposal) => new()
+        {
+            UnitId = proposal.UnitId,
+            Title = proposal.Title,
+            Description = proposal.Description,
+            OccurredAt = ChinaTimeOf(proposal.OccurredAt),
+            Facts = new()
+            {
+                PortalParalysis = proposal.Facts.PortalParalysis is { } p
+                    ? new()
+                    {
+                        Alleged = true, Site = p.Site, SiteLevel = p.SiteLevel, Attacked = p.Attacked, DisposalOrganisedInTime = p.DisposalOrganisedInTime,
+                        DownAt = ChinaTimeOf(p.DownAt), RestoredAt = p.RestoredAt is { } r ? ChinaTimeOf(r) : null,
+                    }
+                    : new(),
+            },
+        };
+
+        public RegisterIncident.Command ToCommand() => new(UnitId ?? Guid.Empty, Title ?? "", Description ?? "", InChina(OccurredAt!.Value),
+            Facts.ToInput(), DutiesFailed, FieldErrors.Lines(Evidence));
+    }
+
+    /// <summary>One optional section per circumstance of Article 8; a section counts only when the officer alleges it.</summary>
+    public sealed class FactsModel
+    {
+        public PortalTamperingModel PortalTampering { get; set; } = new();
+        public PortalParalysisModel PortalParalysis { get; set; } = new();
+        public DataLeakModel DataLeak { get; set; } = new();
+        public CriticalInfrastructureModel CriticalInfrastructure { get; set; } = new();
+        public ConcealmentModel Concealment { get; set; } = new();
+        public ObstructionModel Obstruction { get; set; } = new();
+        public OtherSeriousActModel OtherSeriousAct { get; set; } = new();
+
+        public IncidentFactsInput ToInput() => new()
+        {
+            PortalTampering = PortalTampering.Alleged
+                ? new(PortalTampering.Site, PortalTampering.AttackedAndTampered, PortalTampering.HarmfulInformationSpreadWidely,
+                    PortalTampering.ReportedInTime, PortalTampering.DisposalOrganisedInTime)
+                : null,
+            PortalParalysis = PortalParalysis.Alleged
+                ? new(PortalParalysis.Site, PortalParalysis.SiteLevel, PortalParalysis.Attacked, PortalParalysis.DisposalOrganisedInTime,
+                    InChina(PortalParalysis.DownAt!.Value), PortalParalysis.RestoredAt is { } r ? InChina(r) : null)
+                : null,
+            DataLeak = DataLeak.Alleged
+                ? new(DataLeak.StateSecretsLeaked, DataLeak.LargeScalePersonalInformationLeaked, DataLeak.LargeAmountOfNationalBasicDataLeaked, DataLeak.PersonalRecordsLeaked)
+                : null,
+            CriticalInfrastructure = CriticalInfrastructure.Alleged
+                ? new(CriticalInfrastructure.IsCriticalInformationInfrastructure, CriticalInfrastructure.Attacked, CriticalInfrastructure.HandledInTime,
+                    CriticalInfrastructure.LargeScaleImpactOnPublic, CriticalInfrastructure.MajorEconomicLoss, CriticalInfrastructure.SeriousAdverseSocialImpact)
+                : null,
+            Concealment = Concealment.Alleged
+                ? new(Concealment.BlockedOrConcealed, Concealment.RefusedToCooperate, Concealment.NotifiedProblemsNotRectifiedInTime, Concealment.SeriousConsequences)
+                : null,
+            Obstruction = Obstruction.Alleged ? new(Obstruction.ObstructedSecurityOrgans, Obstruction.RefusedSupport) : null,
+            OtherSeriousAct = OtherSeriousAct.Alleged ? new(OtherSeriousAct.Description ?? "", OtherSeriousAct.SeriouslyEndangersCybersecurity) : null,
+        };
+    }
+
+    public abstract class SectionModel
+    {
+        public bool Alleged { get; set; }
+    }
+
+    public sealed class PortalTamperingModel : SectionModel
+    {
+        public SiteKind Site { get; set; }
+        public bool AttackedAndTampered { get; set; }
+        public bool HarmfulInformationSpreadWidely { get; set; }
+        public bool ReportedInTime { get; set; }
+        public bool DisposalOrganisedInTime { get; set; }
+    }
+
+    public sealed class PortalParalysisModel : SectionModel, IValidatableObject
+    {
+        public SiteKind Site { get; set; }
+        public AdministrativeLevel SiteLevel { get; set; } = AdministrativeLevel.Prefecture;
+        public bool Attacked { get; set; }
+        public bool DisposalOrganisedInTime { get; set; }
+        public DateTime? DownAt { get; set; }
+        /// <summary>Empty while the site is still down: the outage is measured up to now.</summary>
+        public DateTime? RestoredAt { get; set; }
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (Alleged && DownAt is null)
+                yield return new(Text.T("请填写网站瘫痪开始的时间。", "Give the time the site went down."), [nameof(DownAt)]);
+        }
+    }
+
+    public sealed class DataLeakModel : SectionModel
+    {
+        public bool StateSecretsLeaked { get; set; }
+        public bool LargeScalePersonalInformationLeaked { get; set; }
+        public bool LargeAmountOfNationalBasicDataLeaked { get; set; }
+        public long? PersonalRecordsLeaked { get; set; }
+    }
+
+    public sealed class CriticalInfrastructureModel : SectionModel
+    {
+        public bool IsCriticalInformationInfrastructure { get; set; }
+        public bool Attacked { get; set; }
+        public bool HandledInTime { get; set; }
+        public bool LargeScaleImpactOnPublic { get; set; }
+        public bool MajorEconomicLoss { get; set; }
+        public bool SeriousAdverseSocialImpact { get; set; }
+    }
+
+    public sealed class ConcealmentModel : SectionModel
+    {
+        public bool BlockedOrConcealed { get; set; }
+        public bool RefusedToCooperate { get; set; }
+        public bool NotifiedProblemsNotRectifiedInTime { get; set; }
+        public bool SeriousConsequences { get; set; }
+    }
+
+    public sealed class ObstructionModel : SectionModel
+    {
+        public bool ObstructedSecurityOrgans { get; set; }
+        public bool RefusedSupport { get; set; }
+    }
+
+    public sealed class OtherSeriousActModel : SectionModel
+    {
+        public string? Description { get; set; }
+        public bool SeriouslyEndangersCybersecurity { get; set; }
+    }
+}

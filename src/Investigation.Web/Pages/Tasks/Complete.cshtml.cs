@@ -1,0 +1,161 @@
+using Investigation.Web.Infrastructure;
+using Investigation.Web.Pages.Tasks.Forms;
+using Investigation.Workflows.Features.Tasks;
+using Investigation.Workflows.Investigation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Pages.Tasks;
+
+/// <summary>
+/// A task with its form and its case beside it (GetTask). Each kind of task posts its own form to its own
+/// handler, which sends that kind's command; a refusal comes back next to the fields, and nothing changes.
+/// </summary>
+public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    /// <summary>The confirmation shown on the next page, under the key the other pages use.</summary>
+    public const string Confirmation = "Status";
+
+    public GetTask.Result Detail { get; private set; } = null!;
+    public PreviewResponsibility.Result? Preview { get; private set; }
+
+    // The form of each kind, named after its command, so that the command's field errors name its fields.
+    public CompleteAcceptanceForm CompleteAcceptance { get; private set; } = new();
+    public RecordFindingsForm RecordFindings { get; private set; } = new();
+    public AssessCoordinationForm AssessCoordination { get; private set; } = new();
+    public DetermineResponsibilityForm DetermineResponsibility { get; private set; } = new();
+    public RecordHearingForm RecordHearing { get; private set; } = new();
+    public SubmitSuggestionForm SubmitSuggestion { get; private set; } = new();
+    public ReviewCaseForm ReviewCase { get; private set; } = new();
+    public ApproveReviewForm ApproveReview { get; private set; } = new();
+    public RecordDecisionForm RecordDecision { get; private set; } = new();
+    public AcknowledgeResultForm AcknowledgeResult { get; private set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var shown = await LoadAsync(id);
+        if (shown is PageResult) Prefill();
+        return shown;
+    }
+
+    public Task<IActionResult> OnPostCompleteAcceptanceAsync(Guid id, [Bind(Prefix = nameof(CompleteAcceptance))] CompleteAcceptanceForm form)
+    {
+        CompleteAcceptance = form;
+        return CompleteAsync(id, nameof(CompleteAcceptance), () => form.ToCommand(id));
+    }
+
+    public Task<IActionResult> OnPostRecordFindingsAsync(Guid id, [Bind(Prefix = nameof(RecordFindings))] RecordFindingsForm form)
+    {
+        RecordFindings = form;
+        return CompleteAsync(id, nameof(RecordFindings), () => form.ToCommand(id));
+    }
+
+    public Task<IActionResult> OnPostAssessCoordinationAsync(Guid id, [Bind(Prefix = nameof(AssessCoordination))] AssessCoordinationForm form)
+    {
+        AssessCoordination = form;
+        return CompleteAsync(id, nameof(AssessCoordination), () => form.ToCommand(id));
+    }
+
+    public Task<IActionResult> OnPostDetermineResponsibilityAsync(Guid id, [Bind(Prefix = nameof(DetermineResponsibility))] DetermineResponsibilityForm form)
+    {
+        DetermineResponsibility = form;
+        return CompleteAsync(id, nameof(DetermineResponsibility), () => form.ToCommand(id), ("Overrides", form.SentRows));
+    }
+
+    public Task<IActionResult> OnPostRecordHearingAsync(Guid id, [Bind(Prefix = nameof(RecordHearing))] RecordHearingForm form)
+    {
+        RecordHearing = form;
+        return CompleteAsync(id, nameof(RecordHearing), () => form.ToCommand(id));
+    }
+
+    public Task<IActionResult> OnPostSubmitSuggestionAsync(Guid id, [Bind(Prefix = nameof(SubmitSuggestion))] SubmitSuggestionForm form)
+    {
+        SubmitSuggestion = form;
+        return CompleteAsync(id, nameof(SubmitSuggestion), () => form.ToCommand(id), ("Proposals", form.SentRows));
+    }
+
+    public Task<IActionResult> OnPostReviewCaseAsync(Guid id, [Bind(Prefix = nameof(ReviewCase))] ReviewCaseForm form)
+    {
+        ReviewCase = form;
+        return CompleteAsync(id, nameof(ReviewCase), () => form.ToCommand(id));
+    }
+
+    public Task<IActionResult> OnPostApproveReviewAsync(Guid id, [Bind(Prefix = nameof(ApproveReview))] ApproveReviewForm form)
+    {
+        ApproveReview = form;
+        return CompleteAsync(id, nameof(ApproveReview), () => form.ToCommand(id));
+    }
+
+    public Task<IActionResult> OnPostRecordDecisionAsync(Guid id, [Bind(Prefix = nameof(RecordDecision))] RecordDecisionForm form)
+    {
+        RecordDecision = form;
+        return CompleteAsync(id, nameof(RecordDecision), () => form.ToCommand(id), ("Measures", form.SentRows));
+    }
+
+    public Task<IActionResult> OnPostAcknowledgeResultAsync(Guid id, [Bind(Prefix = nameof(AcknowledgeResult))] AcknowledgeResultForm form)
+    {
+        AcknowledgeResult = form;
+        return CompleteAsync(id, nameof(AcknowledgeResult), () => form.ToCommand(id));
+    }
+
+    /// <summary>
+    /// Article 9's derivation for the decision as drafted, saved nowhere (PreviewResponsibility): a fragment
+    /// for htmx, or the whole page where script does not run.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(Guid id, [Bind(Prefix = nameof(DetermineResponsibility))] DetermineResponsibilityForm form)
+    {
+        DetermineResponsibility = form;
+        var htmx = Request.Headers.ContainsKey("HX-Request");
+        var shown = await this.SendAsync(mediator, new PreviewResponsibility.Query(id, form.Decision.ToInput()), r =>
+        {
+            Preview = r;
+            return htmx ? Partial("/Pages/Tasks/Forms/_ResponsibilityPreview.cshtml", this) : Page();
+        }, nameof(DetermineResponsibility));
+        if (htmx && shown is PageResult) return Partial("/Pages/Tasks/Forms/_ResponsibilityPreview.cshtml", this);
+        return shown is PageResult ? await LoadAsync(id) : shown;
+    }
+
+    /// <param name="rows">For a form that leaves blank rows out: the command's list, and the form's rows it carries.</param>
+    private async Task<IActionResult> CompleteAsync<T>(Guid id, string form, Func<IRequest<T>> command, (string List, IReadOnlyList<int> Sent)? rows = null)
+    {
+        var loaded = await LoadAsync(id);
+        // A choice the person did not make (accept or reject...) has no value to send.
+        if (loaded is not PageResult || !ModelState.IsValid) return loaded;
+        var done = await this.SendAsync(mediator, command(), _ =>
+        {
+            TempData[Confirmation] = Text.T($"已完成：{Text.T(Detail.Info.Name)}（{Detail.Case.Number}）", $"Completed: {Text.T(Detail.Info.Name)} ({Detail.Case.Number})");
+            return Redirect("/Tasks");
+        }, rows is null ? form : SentPrefix);
+        if (rows is { } r) ModelState.Move(SentPrefix, form, r.List, r.Sent);
+        // Refused: show the task as it is now (someone else may have completed it meanwhile).
+        return done is PageResult ? await LoadAsync(id) : done;
+    }
+
+    /// <summary>Where the field errors of a form that leaves blank rows out wait, in the command's numbering, before they are moved to the form's rows.</summary>
+    private const string SentPrefix = "Sent";
+
+    private async Task<IActionResult> LoadAsync(Guid id) =>
+        await this.SendAsync(mediator, new GetTask.Query(id), r =>
+        {
+            Detail = r;
+            return Page();
+        }, "");
+
+    private void Prefill()
+    {
+        switch (Detail.Task.Kind)
+        {
+            case TaskKinds.Acceptance: CompleteAcceptance = CompleteAcceptanceForm.For(Detail); break;
+            case TaskKinds.ResponsibilityDetermination: DetermineResponsibility = DetermineResponsibilityForm.For(Detail); break;
+            case TaskKinds.Hearing: RecordHearing = RecordHearingForm.For(Detail); break;
+            case TaskKinds.AccountabilitySuggestion: SubmitSuggestion = SubmitSuggestionForm.For(Detail); break;
+            case TaskKinds.Decision:
+                RecordDecision = RecordDecisionForm.For(Detail, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime));
+                break;
+            default:
+                if (Detail.Level is not null) RecordFindings = RecordFindingsForm.For(Detail);
+                break;
+        }
+    }
+}

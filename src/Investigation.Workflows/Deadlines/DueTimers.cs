@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Runtime;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Investigation.Workflows.Deadlines;
+
+/// <summary>Settings of deadline enforcement's scheduling, under "Deadlines:Scheduler".</summary>
+public sealed class DueTimerOptions
+{
+    /// <summary>Run the Quartz scheduler in this process (a node that only serves pages may turn it off).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Quartz's scheduler name: the same on every node of a cluster.</summary>
+    public string Name { get; set; } = "investigation";
+
+    /// <summary>How often each node checks, read-only, that the next timer is planned (after a retry, a lost race between nodes).</summary>
+    public TimeSpan SafetyPoll { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A timer due within this much of the end of a run is waited for in the same run rather than through a new trigger.</summary>
+    public TimeSpan Horizon { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one run may keep going before it hands over to a new trigger.</summary>
+    public TimeSpan MaxRun { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Timers read per query.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Timers fired side by side; 0 chooses: one on SQLite (a single writer), four on PostgreSQL.</summary>
+    public int Workers { get; set; }
+
+    /// <summary>How long a timer whose firing failed (not lost to a race: failed) is left before it is tried again.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>What one pass over the due timers did.</summary>
+public sealed record DueTimersRun(int Fired, int Lost, int Failed, DateTimeOffset? NextDueAt);
+
+/// <summary>
+/// Fires the timers whose moment has come through <see cref="FireDueTimer"/>, as the system, in a scope
+/// and a transaction per batch of timers due together (per timer, when a batch is refused). Quartz's job calls it; tests and the benchmark call it
+/// directly with their own clock. Whether a timer is due is decided by the application's
+/// <see cref="TimeProvider"/> against the bookmark's ResumeAt, never by the scheduler's idea of time.
+/// </summary>
+public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, DatabaseOptions database, IOptions<DueTimerOptions> options, ILogger<DueTimers> logger)
+{
+    // Timers that did not go through, left alone until the moment given: a lost race is tried again a
+    // moment later (the winner has usually removed the timer by then), a failure after RetryAfter.
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, int Attempts)> resting = new();
+    private static readonly TimeSpan LostRetry = TimeSpan.FromSeconds(1);
+    private const int LostAttempts = 5;
+
+    private enum Outcome { Fired, Lost, Failed }
+
+    /// <summary>Fires everything due now, then says when the next timer is due.</summary>
+    public async Task<DueTimersRun> ProcessDueAsync(CancellationToken ct = default)
+    {
+        int fired = 0, lost = 0, failed = 0;
+        var workers = options.Value.Workers > 0 ? options.Value.Workers : database.IsPostgres ? 4 : 1;
+        while (!ct.IsCancellationRequested)
+        {
+            var due = await DueAsync(ct);
+            if (due.Count == 0) break;
+            // One transaction per batch; several batches side by side where the database takes several writers.
+            var batches = due.Chunk(Math.Max(1, (due.Count + workers - 1) / workers)).ToList();
+            var outcomes = new (int Fired, int Lost, int Failed)[batches.Count];
+            await Parallel.ForAsync(0, batches.Count, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct },
+                async (i, c) => outcomes[i] = await FireAsync(batches[i], c));
+            var progress = outcomes.Sum(o => o.Fired);
+            (fired, lost, failed) = (fired + progress, lost + outcomes.Sum(o => o.Lost), failed + outcomes.Sum(o => o.Failed));
+            // Nothing went through (every timer lost to another node, or failed): read again next run, not in a loop now.
+            if (progress == 0) break;
+        }
+        return new(fired, lost, failed, await NextDueAtAsync(ct));
+    }
+
+    /// <summary>The next moment a timer is due (possibly already passed), or null when none is pending.</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InvestigationDbContext>();
+        var now = clock.GetUtcNow();
+        var restingKeys = RestingKeys(now);
+        var next = await Resumable(db, restingKeys)
+            .OrderBy(b => b.ResumeAt).Select(b => b.ResumeAt).FirstOrDefaultAsync(ct);
+        var wake = resting.Values.Where(r => r.Until > now).Select(r => (DateTimeOffset?)r.Until).Min();
+        return next is null ? wake : wake is null || next < wake ? next : wake;
+    }
+
+    private async Task<List<FireDueTimer.Timer>> DueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InvestigationDbContext>();
+        var now = clock.GetUtcNow();
+        var restingKeys = RestingKeys(now);
+        var due = await Resumable(db, restingKeys).Where(b => b.ResumeAt <= now)
+            .OrderBy(b => b.ResumeAt).Take(options.Value.BatchSize)
+            .Select(b => new { b.Name, b.Key }).ToListAsync(ct);
+        return due.ConvertAll(b => new FireDueTimer.Timer(b.Name, b.Key));
+    }
+
+    // Timers of instances that can take them: a faulted instance's timers wait for its retry instead of
+    // failing on every pass, and a cancelled or finished instance has none left.
+    private static IQueryable<Bookmark> Resumable(InvestigationDbContext db, List<string> resting)
+    {
+        var timers = db.Bookmarks.AsNoTracking()
+            .Where(b => b.ResumeAt != null)
+            .Where(b => db.WorkflowInstances.Any(i => i.Id == b.InstanceId && (i.Status == WorkflowStatus.Waiting || i.Status == WorkflowStatus.Running)));
+        return resting.Count == 0 ? timers : timers.Where(b => !resting.Contains(b.Key));
+    }
+
+    private List<string> RestingKeys(DateTimeOffset now)
+    {
+        // Long past their rest: fired by someone else meanwhile, or to be tried afresh.
+        foreach (var (key, r) in resting)
+            if (r.Until < now - options.Value.RetryAfter) resting.TryRemove(key, out _);
+        return resting.Where(r => r.Value.Until > now).Select(r => r.Key).ToList();
+    }
+
+    /// <summary>Fires a batch in one transaction; if the batch as a whole is refused, each timer on its own, so one cannot hold up the others.</summary>
+    private async Task<(int Fired, int Lost, int Failed)> FireAsync(IReadOnlyList<FireDueTimer.Timer> batch, CancellationToken ct)
+    {
+        if (batch.Count > 1)
+        {
+            try
+            {
+                var result = await SendAsync(batch, ct);
+                foreach (var timer in result.Fired) resting.TryRemove(timer.Key, out _);
+                foreach (var timer in result.Skipped) Rest(timer, null);
+                return (result.Fired.Count, result.Skipped.Count, 0);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogDebug(e, "A batch of {Count} timers was refused; firing them one by one.", batch.Count);
+            }
+        }
+        int fired = 0, lost = 0, failed = 0;
+        foreach (var timer in batch)
+        {
+            switch (await FireOneAsync(timer, ct))
+            {
+                case Outcome.Fired: fired++; break;
+                case Outcome.Lost: lost++; break;
+                default: failed++; break;
+            }
+        }
+        return (fired, lost, failed);
+    }
+
+    private async Task<Outcome> FireOneAsync(FireDueTimer.Timer timer, CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync([timer], ct);
+            resting.TryRemove(timer.Key, out _);
+            return Outcome.Fired;
+        }
+        catch (Exception e) when (e is ConflictException or DbUpdateException)
+        {
+            // Another node or run fired it first, its task was done, its moment moved, or a step of the
+            // same workflow committed first (on PostgreSQL the loser may trip over the audit sequence
+            // rather than the version). Nothing was written; if the timer is still there, it is tried again.
+            Rest(timer, e);
+            return Outcome.Lost;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            resting[timer.Key] = (clock.GetUtcNow() + options.Value.RetryAfter, LostAttempts);
+            logger.LogError(e, "Timer {Name} {Key} could not be fired; trying again in {RetryAfter}.", timer.BookmarkName, timer.Key, options.Value.RetryAfter);
+            return Outcome.Failed;
+        }
+    }
+
+    private void Rest(FireDueTimer.Timer timer, Exception? e)
+    {
+        var attempts = resting.TryGetValue(timer.Key, out var r) ? r.Attempts + 1 : 1;
+        resting[timer.Key] = (clock.GetUtcNow() + (attempts < LostAttempts ? LostRetry : options.Value.RetryAfter), attempts);
+        if (attempts < LostAttempts) logger.LogDebug("Timer {Name} {Key} not fired here: {Reason}", timer.BookmarkName, timer.Key, e?.Message ?? "skipped");
+        else logger.LogWarning(e, "Timer {Name} {Key} not fired {Attempts} times in a row; trying again in {RetryAfter}.", timer.BookmarkName, timer.Key, attempts, options.Value.RetryAfter);
+    }
+
+    private async Task<FireDueTimer.Result> SendAsync(IReadOnlyList<FireDueTimer.Timer> timers, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FireDueTimer.Command(timers), ct);
+    }
+}

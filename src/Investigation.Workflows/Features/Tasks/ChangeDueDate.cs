@@ -1,0 +1,81 @@
+using FluentValidation;
+using Investigation.Workflows.Deadlines;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Notifications;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Runtime;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Features.Tasks;
+
+/// <summary>
+/// An administrator, or the case's lead investigator for investigation tasks, moves a task's due date,
+/// with a reason: recorded on the task and in the audit record. The reminder and the escalations follow
+/// the new date (a task that was overdue is no longer, until the new date passes), and the person doing
+/// the task is told.
+/// </summary>
+public static class ChangeDueDate
+{
+    public sealed record Command(Guid TaskId, DateTimeOffset DueAt, string Reason) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.DueAt).GreaterThan(_ => clock.GetUtcNow()).WithMessage("The new due date must be in the future.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for changing the due date.").MaximumLength(2_000);
+        }
+    }
+
+    public sealed class Handler(InvestigationDbContext db, Access access, DeadlinePolicy policy, Notifier notifier, AuditScope audit, TimeProvider clock)
+        : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var task = await TaskStep.FindVisibleAsync(db, access, command.TaskId, ct);
+            if (task.Status != HumanTaskStatus.Open) throw new ConflictException($"This task is {task.Status.ToString().ToLowerInvariant()}; its due date no longer matters.");
+            var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : (Guid?)null;
+            audit.CaseId = caseId;
+            var actor = access.Actor;
+            var lead = caseId is { } c && await db.Cases.Where(x => x.Id == c).Select(x => x.Snapshot).FirstOrDefaultAsync(ct) is { } snapshot
+                ? CaseJson.Deserialize(snapshot).Team?.Lead : null;
+            if (!actor.IsIn(Roles.Administrator) && !(task.CandidateRole == Roles.Investigator && lead == actor.UserName))
+                throw new ForbiddenException("Only an administrator, or the lead investigator for investigation tasks, can change a due date.");
+
+            var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == task.InstanceId, ct)
+                ?? throw new NotFoundException("The workflow of this task");
+            var now = clock.GetUtcNow();
+            var old = task.DueAt;
+            var plan = policy.ReplanFor(task.Kind, task.CreatedAt, command.DueAt);
+            await DeadlineBookmarks.ReplaceAsync(db, task, plan, now, ct);
+
+            task.DueAt = command.DueAt;
+            task.DueChangedAt = now;
+            task.DueChangedBy = actor.UserName;
+            task.DueChangeReason = command.Reason.Trim();
+            // The new date is in the future: the task is not overdue, and its reminder is still to come unless its moment has passed.
+            task.OverdueAt = null;
+            task.SecondEscalatedAt = null;
+            if (plan.ReminderAt > now) task.RemindedAt = null;
+            task.Version++;
+            // Orders this change against a deadline timer of the same workflow firing at the same moment.
+            instance.Version++;
+            instance.UpdatedAt = now;
+
+            if (task.AssigneeId is { } assignee && assignee != actor.UserName)
+                await notifier.NotifyAsync([assignee], new Message(NotificationKind.DueDateChanged,
+                    new($"到期时间已调整：{task.Title}", $"Due date changed: {task.Title}"),
+                    new($"{actor.UserName} 将到期时间调整为 {Format(command.DueAt)}（北京时间）。理由：{task.DueChangeReason}",
+                        $"{actor.UserName} moved the due date to {Format(command.DueAt)} (China Standard Time). Reason: {task.DueChangeReason}"),
+                    $"/Tasks/Complete/{task.Id}") { TaskId = task.Id, CaseId = caseId }, ct);
+
+            audit.Detail = $"due date of task {task.Id} ({task.Kind}) moved from {old:O} to {command.DueAt:O}: {task.DueChangeReason}";
+            return Unit.Value;
+        }
+
+        private string Format(DateTimeOffset at) =>
+            TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(policy.Options.TimeZone)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
