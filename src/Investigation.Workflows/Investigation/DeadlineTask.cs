@@ -32,7 +32,7 @@ public sealed class DeadlineTask(string id, Func<ActivityContext, HumanTaskSpec>
         if (stimulus.BookmarkName != DeadlineBookmarks.Name) return await task.ResumeAsync(context, stimulus);
 
         var (taskId, effect) = DeadlineBookmarks.Parse(stimulus.Key);
-        var row = await context.Db.Set<HumanTask>().FindAsync([taskId], context.CancellationToken)
+        var row = await RuntimeQueries.TaskAsync(context.Db, taskId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Human task {taskId} of {this} does not exist.");
         await Services(context).GetRequiredService<DeadlineEffects>().ApplyAsync(row, effect, context.CancellationToken);
         // Still waiting for the task itself: its blocking bookmark is untouched.

@@ -62,6 +62,9 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
 
 internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTask>
 {
+    // Valid on SQLite and PostgreSQL alike; the status is stored as its name.
+    private const string Open = $"\"Status\" = '{nameof(HumanTaskStatus.Open)}'";
+
     public void Configure(EntityTypeBuilder<HumanTask> e)
     {
         e.ToTable("wf_human_tasks");
@@ -79,10 +82,13 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         e.Property(x => x.DueChangeReason).HasMaxLength(2000);
         e.Ignore(x => x.EscalationLevel);
         e.Property(x => x.Version).IsConcurrencyToken();
-        // The inbox: "open tasks for my role in my unit" and "my tasks", both by due date,
-        // answered from the index alone at a million rows, without a sort.
-        e.HasIndex(x => new { x.Status, x.CandidateRole, x.UnitId, x.DueAt });
-        e.HasIndex(x => new { x.AssigneeId, x.Status, x.DueAt });
+        // The inbox reads open tasks only: "claimable for my roles in my units" and "assigned to me",
+        // both by due date. Partial indexes hold the open tasks alone, so they stay as small as the
+        // work in progress however long the history grows, and closing a task takes it out of them
+        // rather than moving it within a million-row index.
+        e.HasIndex(x => new { x.CandidateRole, x.UnitId, x.DueAt }, "IX_wf_human_tasks_Open_CandidateRole_UnitId_DueAt").HasFilter(Open);
+        // Assigned ones only: so a "claimable" query (AssigneeId IS NULL) cannot pick this index over the one above.
+        e.HasIndex(x => new { x.AssigneeId, x.DueAt }, "IX_wf_human_tasks_Open_AssigneeId_DueAt").HasFilter($"{Open} AND \"AssigneeId\" IS NOT NULL");
         e.HasIndex(x => x.CorrelationId);
         e.HasIndex(x => x.InstanceId);
         e.StoreDatesAsUtcTicks();

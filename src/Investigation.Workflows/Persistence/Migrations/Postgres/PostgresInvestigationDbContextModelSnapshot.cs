@@ -554,9 +554,11 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("AssigneeId", "Status", "DueAt");
+                    b.HasIndex(new[] { "AssigneeId", "DueAt" }, "IX_wf_human_tasks_Open_AssigneeId_DueAt")
+                        .HasFilter("\"Status\" = 'Open' AND \"AssigneeId\" IS NOT NULL");
 
-                    b.HasIndex("Status", "CandidateRole", "UnitId", "DueAt");
+                    b.HasIndex(new[] { "CandidateRole", "UnitId", "DueAt" }, "IX_wf_human_tasks_Open_CandidateRole_UnitId_DueAt")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.ToTable("wf_human_tasks", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Investigation.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteInvestigationDbContext))]
-    [Migration("20261122130413_Initial")]
+    [Migration("20261122135508_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -552,9 +552,11 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("AssigneeId", "Status", "DueAt");
+                    b.HasIndex(new[] { "AssigneeId", "DueAt" }, "IX_wf_human_tasks_Open_AssigneeId_DueAt")
+                        .HasFilter("\"Status\" = 'Open' AND \"AssigneeId\" IS NOT NULL");
 
-                    b.HasIndex("Status", "CandidateRole", "UnitId", "DueAt");
+                    b.HasIndex(new[] { "CandidateRole", "UnitId", "DueAt" }, "IX_wf_human_tasks_Open_CandidateRole_UnitId_DueAt")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.ToTable("wf_human_tasks", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Investigation.Workflows.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInvestigationDbContext))]
-    [Migration("20261122130543_Initial")]
+    [Migration("20261122135607_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -557,9 +557,11 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("AssigneeId", "Status", "DueAt");
+                    b.HasIndex(new[] { "AssigneeId", "DueAt" }, "IX_wf_human_tasks_Open_AssigneeId_DueAt")
+                        .HasFilter("\"Status\" = 'Open' AND \"AssigneeId\" IS NOT NULL");
 
-                    b.HasIndex("Status", "CandidateRole", "UnitId", "DueAt");
+                    b.HasIndex(new[] { "CandidateRole", "UnitId", "DueAt" }, "IX_wf_human_tasks_Open_CandidateRole_UnitId_DueAt")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.ToTable("wf_human_tasks", (string)null);
                 });

@@ -496,11 +496,6 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 column: "ResumeAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_wf_human_tasks_AssigneeId_Status_DueAt",
-                table: "wf_human_tasks",
-                columns: new[] { "AssigneeId", "Status", "DueAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_wf_human_tasks_CorrelationId",
                 table: "wf_human_tasks",
                 column: "CorrelationId");
@@ -511,9 +506,16 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 column: "InstanceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_wf_human_tasks_Status_CandidateRole_UnitId_DueAt",
+                name: "IX_wf_human_tasks_Open_AssigneeId_DueAt",
                 table: "wf_human_tasks",
-                columns: new[] { "Status", "CandidateRole", "UnitId", "DueAt" });
+                columns: new[] { "AssigneeId", "DueAt" },
+                filter: "\"Status\" = 'Open' AND \"AssigneeId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_human_tasks_Open_CandidateRole_UnitId_DueAt",
+                table: "wf_human_tasks",
+                columns: new[] { "CandidateRole", "UnitId", "DueAt" },
+                filter: "\"Status\" = 'Open'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_wf_incidents_InstanceId",
