@@ -32,8 +32,11 @@ public sealed class DueTimerOptions
     /// <summary>Timers read per query.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Timers fired side by side; 0 chooses: one on SQLite (a single writer), four on PostgreSQL.</summary>
-    public int Workers { get; set; }
+    /// <summary>
+    /// Transactions fired side by side. One by default: SQLite has a single writer, and on PostgreSQL every
+    /// step appends to the one audit chain, so concurrent steps mostly wait for each other there too.
+    /// </summary>
+    public int Workers { get; set; } = 1;
 
     /// <summary>How long a timer whose firing failed (not lost to a race: failed) is left before it is tried again.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
@@ -48,7 +51,7 @@ public sealed record DueTimersRun(int Fired, int Lost, int Failed, DateTimeOffse
 /// directly with their own clock. Whether a timer is due is decided by the application's
 /// <see cref="TimeProvider"/> against the bookmark's ResumeAt, never by the scheduler's idea of time.
 /// </summary>
-public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, DatabaseOptions database, IOptions<DueTimerOptions> options, ILogger<DueTimers> logger)
+public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DueTimerOptions> options, ILogger<DueTimers> logger)
 {
     // Timers that did not go through, left alone until the moment given: a lost race is tried again a
     // moment later (the winner has usually removed the timer by then), a failure after RetryAfter.
@@ -62,13 +65,15 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, D
     public async Task<DueTimersRun> ProcessDueAsync(CancellationToken ct = default)
     {
         int fired = 0, lost = 0, failed = 0;
-        var workers = options.Value.Workers > 0 ? options.Value.Workers : database.IsPostgres ? 4 : 1;
+        var workers = Math.Max(1, options.Value.Workers);
         while (!ct.IsCancellationRequested)
         {
             var due = await DueAsync(ct);
             if (due.Count == 0) break;
-            // One transaction per batch; several batches side by side where the database takes several writers.
-            var batches = due.Chunk(Math.Max(1, (due.Count + workers - 1) / workers)).ToList();
+            // One transaction per batch; with several workers, a workflow's timers stay in one batch, so that
+            // two batches never step the same workflow at once.
+            var batches = due.GroupBy(t => t.InstanceId).Select((g, i) => (g, i)).GroupBy(x => x.i % workers)
+                .Select(w => w.SelectMany(x => x.g).Select(t => new FireDueTimer.Timer(t.Name, t.Key)).ToList()).ToList();
             var outcomes = new (int Fired, int Lost, int Failed)[batches.Count];
             await Parallel.ForAsync(0, batches.Count, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct },
                 async (i, c) => outcomes[i] = await FireAsync(batches[i], c));
@@ -93,7 +98,9 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, D
         return next is null ? wake : wake is null || next < wake ? next : wake;
     }
 
-    private async Task<List<FireDueTimer.Timer>> DueAsync(CancellationToken ct)
+    private sealed record Due(Guid InstanceId, string Name, string Key);
+
+    private async Task<List<Due>> DueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InvestigationDbContext>();
@@ -101,8 +108,8 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, D
         var restingKeys = RestingKeys(now);
         var due = await Resumable(db, restingKeys).Where(b => b.ResumeAt <= now)
             .OrderBy(b => b.ResumeAt).Take(options.Value.BatchSize)
-            .Select(b => new { b.Name, b.Key }).ToListAsync(ct);
-        return due.ConvertAll(b => new FireDueTimer.Timer(b.Name, b.Key));
+            .Select(b => new { b.InstanceId, b.Name, b.Key }).ToListAsync(ct);
+        return due.ConvertAll(b => new Due(b.InstanceId, b.Name, b.Key));
     }
 
     // Timers of instances that can take them: a faulted instance's timers wait for its retry instead of

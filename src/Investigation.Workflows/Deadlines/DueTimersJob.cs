@@ -20,17 +20,19 @@ public sealed class DueTimersJob(DueTimers timers, DueTimerPlanner planner, Time
     {
         planner.JobStarted();
         var started = clock.GetUtcNow();
+        int fired = 0, lost = 0, failed = 0;
         DateTimeOffset? next;
         while (true)
         {
             var run = await timers.ProcessDueAsync(cancellationToken);
-            if (run.Fired + run.Lost + run.Failed > 0)
-                logger.LogInformation("Deadline timers: {Fired} fired, {Lost} taken elsewhere, {Failed} failed.", run.Fired, run.Lost, run.Failed);
+            (fired, lost, failed) = (fired + run.Fired, lost + run.Lost, failed + run.Failed);
             next = run.NextDueAt;
             var now = clock.GetUtcNow();
             if (next is null || next - now > options.Value.Horizon || now - started > options.Value.MaxRun || cancellationToken.IsCancellationRequested) break;
             await planner.WaitAsync(next.Value - now, cancellationToken);
         }
         await planner.PlanAsync(next, cancellationToken);
+        if (fired + lost + failed > 0)
+            logger.LogInformation("Deadline timers: {Fired} fired, {Lost} taken elsewhere or moved, {Failed} failed; next due {Next:u}.", fired, lost, failed, next);
     }
 }

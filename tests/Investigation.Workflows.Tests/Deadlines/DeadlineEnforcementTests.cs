@@ -141,6 +141,36 @@ public sealed class DeadlineEnforcementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EscalatedTasks_ComeFirstInTheSupervisorsInbox_EvenWhenNotTheirsToDo_UntilTheDueDateMoves()
+    {
+        // The coordination assessment is supervised by the administrator here, so the lead's inbox holds an overdue task not escalated to them.
+        app.Deadlines.Supervisors[TaskKinds.CoordinationAssessment] = Roles.Administrator;
+        var start = app.Clock.GetUtcNow();
+        var x = (await RegisterAsync()).CaseId;
+        await app.Script.AcceptAsync(x);
+        var xLevel1 = await app.Script.TaskAsync(x, TaskKinds.PartyConcernedFindings, "investigator");
+        var xCoordination = await app.Script.TaskAsync(x, TaskKinds.CoordinationAssessment, "investigator");
+        await app.SendAs("investigator2", new Features.Tasks.ClaimTask.Command(xLevel1));
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var y = (await RegisterAsync()).CaseId;
+        await app.Script.AcceptAsync(y);
+        var yLevel1 = await app.Script.TaskAsync(y, TaskKinds.PartyConcernedFindings, "investigator");
+        await app.SendAs("investigator2", new Features.Tasks.ClaimTask.Command(yLevel1));
+
+        await AdvanceToAsync(start.AddDays(16).AddHours(1)); // both cases' tasks are overdue
+
+        var inbox = await app.SendAs("investigator", new Features.Tasks.GetInbox.Query());
+        Assert.Equal([(xLevel1, true), (yLevel1, true), (xCoordination, false)], inbox.Items.Take(3).Select(i => (i.TaskId, i.Escalated)));
+        Assert.DoesNotContain((await app.SendAs("investigator", new Features.Tasks.GetInbox.Query(Scope: Features.Tasks.GetInbox.Show.Mine))).Items, i => i.Escalated);
+
+        await app.SendAs("investigator", new Features.Tasks.ChangeDueDate.Command(xLevel1, app.Clock.GetUtcNow().AddDays(5), "证人出差，延期询问。"));
+
+        inbox = await app.SendAs("investigator", new Features.Tasks.GetInbox.Query());
+        Assert.DoesNotContain(inbox.Items, i => i.TaskId == xLevel1);
+        Assert.Equal(yLevel1, inbox.Items[0].TaskId);
+    }
+
+    [Fact]
     public async Task SecondEscalation_GoesToTheSupervisingRoleOneUnitUp()
     {
         // A prefecture's case; its acceptance is supervised, in this configuration, by the Party committee.

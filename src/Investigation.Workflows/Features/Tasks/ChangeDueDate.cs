@@ -29,7 +29,8 @@ public static class ChangeDueDate
         }
     }
 
-    public sealed class Handler(InvestigationDbContext db, Access access, DeadlinePolicy policy, Notifier notifier, AuditScope audit, TimeProvider clock)
+    public sealed class Handler(InvestigationDbContext db, Access access, DeadlinePolicy policy, WorkflowDefinitionRegistry definitions,
+        Notifier notifier, AuditScope audit, TimeProvider clock)
         : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken ct)
@@ -49,7 +50,9 @@ public static class ChangeDueDate
             var now = clock.GetUtcNow();
             var old = task.DueAt;
             var plan = policy.ReplanFor(task.Kind, task.CreatedAt, command.DueAt);
-            await DeadlineBookmarks.ReplaceAsync(db, task, plan, now, ct);
+            // Only a deadline task has timers to follow the date; a plain human task just shows the new date.
+            if (definitions.Get(instance.DefinitionName, instance.DefinitionVersion).GetActivity(task.ActivityId) is Investigation.DeadlineTask)
+                await DeadlineBookmarks.ReplaceAsync(db, task, plan, now, ct);
 
             task.DueAt = command.DueAt;
             task.DueChangedAt = now;

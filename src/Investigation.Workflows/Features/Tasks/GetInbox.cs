@@ -1,5 +1,6 @@
 using Investigation.Domain.Incidents;
 using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Notifications;
 using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Runtime;
 using MediatR;
@@ -10,7 +11,8 @@ namespace Investigation.Workflows.Features.Tasks;
 /// <summary>
 /// The inbox: open tasks assigned to me, and unassigned tasks of my roles in my unit and the units
 /// below it that I can claim. Overdue first, then by due date; filters and paging. Every query
-/// reads only open tasks through an index, so it stays flat as history grows.
+/// reads only open tasks through an index, so it stays flat as history grows. Overdue tasks escalated
+/// to me (I supervise them: Deadlines/) come before all of these, even when they are not mine to do.
 /// </summary>
 public static class GetInbox
 {
@@ -26,7 +28,8 @@ public static class GetInbox
         int PageSize = 25) : IRequest<Result>;
 
     public sealed record Item(Guid TaskId, string Kind, string Title, Guid CaseId, string CaseNumber, string CaseTitle,
-        string CandidateRole, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue, bool DueSoon, int Priority);
+        string CandidateRole, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue, bool DueSoon, int Priority,
+        bool Escalated = false);
 
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Overdue, int DueSoon, int Page, int PageSize);
 
@@ -62,10 +65,15 @@ public static class GetInbox
             var open = db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
             var mine = open.Where(t => t.AssigneeId == actor.UserName && units.Contains(t.UnitId));
             var claimable = open.Where(t => t.AssigneeId == null && roles.Contains(t.CandidateRole) && units.Contains(t.UnitId));
+            // Most people have nothing escalated to them: then the query is exactly the one above.
+            var escalatedIds = query.Scope == Show.All ? await EscalatedToMeAsync(actor.UserName, ct) : [];
+            var escalated = open.Where(t => escalatedIds.Contains(t.Id) && units.Contains(t.UnitId)
+                && t.AssigneeId != actor.UserName && !(t.AssigneeId == null && roles.Contains(t.CandidateRole)));
             var tasks = query.Scope switch
             {
                 Show.Mine => mine,
                 Show.Claimable => claimable,
+                _ when escalatedIds.Count > 0 => mine.Concat(claimable).Concat(escalated),
                 _ => mine.Concat(claimable),
             };
             if (query.Kind is { } kind) tasks = tasks.Where(t => t.Kind == kind);
@@ -87,7 +95,8 @@ public static class GetInbox
                 DueSoon = g.Count(t => t.DueAt != null && t.DueAt >= now && t.DueAt < soon),
             }).SingleOrDefaultAsync(ct);
             // Ordered by due date, overdue ones come first by themselves; tasks without a due date come last.
-            var rows = await tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority).ThenBy(t => t.Id)
+            var ordered = escalatedIds.Count > 0 ? tasks.OrderBy(t => !escalatedIds.Contains(t.Id)).ThenBy(t => t.DueAt == null) : tasks.OrderBy(t => t.DueAt == null);
+            var rows = await ordered.ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority).ThenBy(t => t.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
                 .Select(t => new { t.Id, t.Kind, t.Title, t.CorrelationId, t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt, t.Priority })
                 .ToListAsync(ct);
@@ -100,10 +109,16 @@ public static class GetInbox
                 var cid = Guid.TryParse(t.CorrelationId, out var g) ? g : Guid.Empty;
                 var c = cases.GetValueOrDefault(cid);
                 return new Item(t.Id, t.Kind, t.Title, cid, c?.Number ?? "", c?.Title ?? "", t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt,
-                    t.DueAt < now, t.DueAt >= now && t.DueAt < soon, t.Priority);
+                    t.DueAt < now, t.DueAt >= now && t.DueAt < soon, t.Priority, escalatedIds.Contains(t.Id));
             }).ToList();
             return new(items, counts?.Total ?? 0, counts?.Overdue ?? 0, counts?.DueSoon ?? 0, page, pageSize);
         }
+
+        /// <summary>Open tasks still overdue that were escalated to me; a changed due date clears the overdue mark, and with it this.</summary>
+        private Task<List<Guid>> EscalatedToMeAsync(string me, CancellationToken ct) => db.Notifications.AsNoTracking()
+            .Where(n => n.Recipient == me && (n.Kind == NotificationKind.Escalation || n.Kind == NotificationKind.SecondEscalation) && n.TaskId != null)
+            .Join(db.HumanTasks.Where(t => t.Status == HumanTaskStatus.Open && t.OverdueAt != null), n => n.TaskId, t => (Guid?)t.Id, (n, t) => t.Id)
+            .Distinct().ToListAsync(ct);
     }
 
     /// <summary>The task kinds, for the inbox's filter.</summary>
