@@ -9,10 +9,17 @@ if (args is not ["runtime", ..] || args.Skip(1).Any(a => a != "--quick"))
     Console.Error.WriteLine("usage: Investigation.Benchmarks runtime [--quick]");
     return 2;
 }
-var sizes = new Sizes(Quick: args.Contains("--quick"));
+var sizes = args.Contains("--quick") ? Sizes.Quick : Sizes.Full;
 
 Report.Machine();
-Report.Line("mode", sizes.Quick ? "quick" : "full");
+Report.Line("mode", sizes.Mode);
+
+// Untimed: JIT tiering and EF Core's first-use costs would otherwise land on FULL, which runs first.
+await using (var app = await BenchApp.CreateAsync("NORMAL"))
+{
+    await RuntimeScenario.RunAsync(app, Sizes.WarmUpRound);
+    await UseCaseScenario.RunAsync(app, Sizes.WarmUpRound);
+}
 
 // FULL: every commit is on disk before it returns (survives a power cut); the application's default.
 // NORMAL: in WAL mode a commit may be lost on power loss (never corrupted); faster, not durable.

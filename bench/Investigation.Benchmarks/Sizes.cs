@@ -1,20 +1,21 @@
+using System.Globalization;
+
 namespace Investigation.Benchmarks;
 
-/// <summary>How much each scenario does: a full run, or a quick one (a tenth of the large inbox).</summary>
-internal sealed record Sizes(bool Quick)
+/// <summary>How many calls each scenario makes. Use-case scenarios register warm-up + steps cases in one
+/// database, and case numbers have four digits a year, so that sum stays under 9,999.</summary>
+internal sealed record Sizes(string Mode, int Warmup, int RawInserts, int RuntimeSteps, int UseCaseSteps, int InboxLarge, int InboxCalls)
 {
-    public int Warmup => Quick ? 100 : 200;
-    public int RawInserts => Quick ? 1_000 : 5_000;
-    public int RuntimeSteps => Quick ? 500 : 3_000;
-    /// <summary>Cases registered per database: case numbers have four digits a year, so keep warm-up plus this under 9,999.</summary>
-    public int UseCaseSteps => Quick ? 300 : 1_500;
-    public int InboxLarge => Quick ? 100_000 : 1_000_000;
-    public int InboxCalls => Quick ? 1_000 : 3_000;
+    public static readonly Sizes Full = new("full", 200, 5_000, 3_000, 1_500, 1_000_000, 3_000);
+    public static readonly Sizes Quick = new("quick", 100, 1_000, 500, 300, 100_000, 1_000);
+
+    /// <summary>An untimed first round, so that JIT tiering and EF Core's first-use costs do not land on whatever is measured first.</summary>
+    public static readonly Sizes WarmUpRound = new("warm-up", 50, 0, 500, 300, 0, 0);
 
     public static string Label(int tasks) => tasks switch
     {
         >= 1_000_000 when tasks % 1_000_000 == 0 => $"{tasks / 1_000_000}m",
         >= 1_000 when tasks % 1_000 == 0 => $"{tasks / 1_000}k",
-        _ => tasks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => tasks.ToString(CultureInfo.InvariantCulture),
     };
 }
