@@ -62,20 +62,17 @@ public static class GetInbox
             var units = await access.VisibleUnitKeysAsync(ct);
             var roles = actor.Roles.ToList();
 
-            var open = db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
-            var mine = open.Where(t => t.AssigneeId == actor.UserName && units.Contains(t.UnitId));
-            var claimable = open.Where(t => t.AssigneeId == null && roles.Contains(t.CandidateRole) && units.Contains(t.UnitId));
-            // Most people have nothing escalated to them: then the query is exactly the one above.
-            var escalatedIds = query.Scope == Show.All ? await EscalatedToMeAsync(actor.UserName, ct) : [];
-            var escalated = open.Where(t => escalatedIds.Contains(t.Id) && units.Contains(t.UnitId)
-                && t.AssigneeId != actor.UserName && !(t.AssigneeId == null && roles.Contains(t.CandidateRole)));
-            var tasks = query.Scope switch
-            {
-                Show.Mine => mine,
-                Show.Claimable => claimable,
-                _ when escalatedIds.Count > 0 => mine.Concat(claimable).Concat(escalated),
-                _ => mine.Concat(claimable),
-            };
+            // One pass over the open tasks (a partial index: as many rows as work in progress, however long the
+            // history), rather than a union per scope. The lists go in as one JSON parameter each (EF.Parameter),
+            // so the SQL is the same for every user and is made once.
+            var me = actor.UserName;
+            var (includeMine, includeClaimable, includeEscalated) = (query.Scope != Show.Claimable, query.Scope != Show.Mine, query.Scope == Show.All);
+            var escalations = db.Notifications.Where(n => n.Kind == NotificationKind.Escalation || n.Kind == NotificationKind.SecondEscalation);
+            var tasks = db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open && EF.Parameter(units).Contains(t.UnitId) && (
+                (includeMine && t.AssigneeId == me)
+                || (includeClaimable && t.AssigneeId == null && EF.Parameter(roles).Contains(t.CandidateRole))
+                // Overdue tasks escalated to me: a changed due date clears the overdue mark, and with it this.
+                || (includeEscalated && t.OverdueAt != null && escalations.Any(n => n.TaskId == t.Id && n.Recipient == me))));
             if (query.Kind is { } kind) tasks = tasks.Where(t => t.Kind == kind);
             if (query.CaseId is { } caseId) { var key = caseId.ToString(); tasks = tasks.Where(t => t.CorrelationId == key); }
             if (query.DueBefore is { } before) tasks = tasks.Where(t => t.DueAt != null && t.DueAt <= before);
@@ -84,7 +81,7 @@ public static class GetInbox
                 var pattern = CaseRecord.CircumstanceFilter(circumstance);
                 var caseKeys = (await db.Cases.AsNoTracking().Where(c => EF.Functions.Like(c.CircumstancesMet, pattern)).Select(c => c.Id).ToListAsync(ct))
                     .Select(id => id.ToString()).ToList();
-                tasks = tasks.Where(t => caseKeys.Contains(t.CorrelationId!));
+                tasks = tasks.Where(t => EF.Parameter(caseKeys).Contains(t.CorrelationId!));
             }
 
             // The three counts in one pass over the same rows, rather than three queries.
@@ -95,30 +92,28 @@ public static class GetInbox
                 DueSoon = g.Count(t => t.DueAt != null && t.DueAt >= now && t.DueAt < soon),
             }).SingleOrDefaultAsync(ct);
             // Ordered by due date, overdue ones come first by themselves; tasks without a due date come last.
-            var ordered = escalatedIds.Count > 0 ? tasks.OrderBy(t => !escalatedIds.Contains(t.Id)).ThenBy(t => t.DueAt == null) : tasks.OrderBy(t => t.DueAt == null);
-            var rows = await ordered.ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority).ThenBy(t => t.Id)
+            var rows = await tasks
+                .Select(t => new
+                {
+                    t.Id, t.Kind, t.Title, t.CorrelationId, t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt, t.Priority,
+                    Escalated = includeEscalated && t.OverdueAt != null && escalations.Any(n => n.TaskId == t.Id && n.Recipient == me),
+                })
+                .OrderByDescending(t => t.Escalated).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority).ThenBy(t => t.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(t => new { t.Id, t.Kind, t.Title, t.CorrelationId, t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt, t.Priority })
                 .ToListAsync(ct);
 
             var caseIds = rows.Select(r => Guid.TryParse(r.CorrelationId, out var g) ? g : Guid.Empty).Distinct().ToList();
-            var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            var cases = await db.Cases.AsNoTracking().Where(c => EF.Parameter(caseIds).Contains(c.Id))
                 .Select(c => new { c.Id, c.Number, c.Title }).ToDictionaryAsync(c => c.Id, ct);
             var items = rows.Select(t =>
             {
                 var cid = Guid.TryParse(t.CorrelationId, out var g) ? g : Guid.Empty;
                 var c = cases.GetValueOrDefault(cid);
                 return new Item(t.Id, t.Kind, t.Title, cid, c?.Number ?? "", c?.Title ?? "", t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt,
-                    t.DueAt < now, t.DueAt >= now && t.DueAt < soon, t.Priority, escalatedIds.Contains(t.Id));
+                    t.DueAt < now, t.DueAt >= now && t.DueAt < soon, t.Priority, t.Escalated);
             }).ToList();
             return new(items, counts?.Total ?? 0, counts?.Overdue ?? 0, counts?.DueSoon ?? 0, page, pageSize);
         }
-
-        /// <summary>Open tasks still overdue that were escalated to me; a changed due date clears the overdue mark, and with it this.</summary>
-        private Task<List<Guid>> EscalatedToMeAsync(string me, CancellationToken ct) => db.Notifications.AsNoTracking()
-            .Where(n => n.Recipient == me && (n.Kind == NotificationKind.Escalation || n.Kind == NotificationKind.SecondEscalation) && n.TaskId != null)
-            .Join(db.HumanTasks.Where(t => t.Status == HumanTaskStatus.Open && t.OverdueAt != null), n => n.TaskId, t => (Guid?)t.Id, (n, t) => t.Id)
-            .Distinct().ToListAsync(ct);
     }
 
     /// <summary>The task kinds, for the inbox's filter.</summary>
