@@ -3,13 +3,16 @@ using Investigation.Benchmarks.Harness;
 using Investigation.Benchmarks.Scenarios;
 
 if (args is ["deadlines", ..]) return await DeadlinesScenario.RunAsync(args); // -- deadlines [--deadlines N] [--minutes M] [--quick]
-// dotnet run -c Release --project bench/Investigation.Benchmarks -- runtime [--quick]
-if (args is not ["runtime", ..] || args.Skip(1).Any(a => a != "--quick"))
+// dotnet run -c Release --project bench/Investigation.Benchmarks -- runtime [--quick] [--only raw|runtime|usecase|inbox]
+string[] parts = ["raw", "runtime", "usecase", "inbox"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+if (args is not ["runtime", ..] || args.Skip(1).Any(a => a is not ("--quick" or "--only") && a != only) || (args.Contains("--only") && !parts.Contains(only)))
 {
-    Console.Error.WriteLine("usage: Investigation.Benchmarks runtime [--quick]");
+    Console.Error.WriteLine("usage: Investigation.Benchmarks runtime [--quick] [--only raw|runtime|usecase|inbox]");
     return 2;
 }
 var sizes = args.Contains("--quick") ? Sizes.Quick : Sizes.Full;
+bool Runs(string part) => only is null || only == part; // --only: one scenario, while tuning it
 
 Report.Machine();
 Report.Line("mode", sizes.Mode);
@@ -26,27 +29,33 @@ await using (var app = await BenchApp.CreateAsync("NORMAL"))
 foreach (var (synchronous, suffix) in new[] { ("FULL", "full"), ("NORMAL", "normal") })
 {
     Report.Note($"synchronous={synchronous}, WAL");
-    var raw = await RawInsertScenario.RunAsync(sizes, synchronous);
-    Report.Rate("sqlite_raw_inserts", suffix, raw);
+    // The storage limit, measured beside the runtime so that their ratio compares like with like.
+    var raw = Runs("raw") || Runs("runtime") ? await RawInsertScenario.RunAsync(sizes, synchronous) : default;
+    if (Runs("raw") || Runs("runtime")) Report.Rate("sqlite_raw_inserts", suffix, raw);
 
-    await using (var app = await BenchApp.CreateAsync(synchronous))
+    if (Runs("runtime"))
     {
+        await using var app = await BenchApp.CreateAsync(synchronous);
         var (starts, completions) = await RuntimeScenario.RunAsync(app, sizes);
         Report.Rate("cases_started", suffix, starts);
         Report.Rate("task_completions", suffix, completions);
         Report.Ratio($"completion_vs_raw_insert_ratio_{suffix}", completions.PerSecond / raw.PerSecond);
     }
 
-    await using (var app = await BenchApp.CreateAsync(synchronous))
+    if (Runs("usecase"))
     {
+        await using var app = await BenchApp.CreateAsync(synchronous);
         var (registrations, completions) = await UseCaseScenario.RunAsync(app, sizes);
         Report.Rate("register_incident", suffix, registrations);
         Report.Rate("complete_task_usecase", suffix, completions);
     }
 }
 
-var small = await InboxScenario.RunAsync(sizes, 1_000);
-var large = await InboxScenario.RunAsync(sizes, sizes.InboxLarge);
-Report.Ratio("inbox_growth_ratio_p99", large.P99 / small.P99);
+if (Runs("inbox"))
+{
+    var small = await InboxScenario.RunAsync(sizes, 1_000);
+    var large = await InboxScenario.RunAsync(sizes, sizes.InboxLarge);
+    Report.Ratio("inbox_growth_ratio_p99", large.P99 / small.P99);
+}
 Report.Line("load_avg_end", Report.LoadAverage());
 return 0;

@@ -2,13 +2,15 @@ using System.Diagnostics;
 
 namespace Investigation.Benchmarks.Harness;
 
-internal readonly record struct Latency(double P50, double P99);
+/// <summary>Milliseconds per call: the median and the 99th percentile of wall time, and the mean CPU time of the process.</summary>
+internal readonly record struct Latency(double P50, double P99, double CpuMs);
 
 /// <summary>
-/// Calls per second, and the process's CPU time per call (every thread: JIT, GC, finalizers). The CPU
-/// time moves much less than the rate when other work shares the machine, so compare it too.
+/// Calls per second, the process's CPU time per call (every thread: JIT, GC, finalizers), and the bytes
+/// allocated per call. The CPU time moves much less than the rate when other work shares the machine,
+/// and the allocation not at all, so compare them too.
 /// </summary>
-internal readonly record struct Throughput(double PerSecond, double CpuMsPerCall);
+internal readonly record struct Throughput(double PerSecond, double CpuMsPerCall, double AllocatedKbPerCall);
 
 /// <summary>Runs an operation one call after another: warm-up calls first (JIT, caches, pools), then timed calls.</summary>
 internal static class Measure
@@ -19,11 +21,13 @@ internal static class Measure
         for (var i = 0; i < warmup; i++) await op(i);
         Settle();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         for (var i = warmup; i < warmup + count; i++) await op(i);
         var elapsed = watch.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        return new(count / elapsed.TotalSeconds, cpu.TotalMilliseconds / count);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        return new(count / elapsed.TotalSeconds, cpu.TotalMilliseconds / count, allocated / 1024.0 / count);
     }
 
     /// <summary>The median and 99th percentile of single calls, in milliseconds.</summary>
@@ -32,14 +36,16 @@ internal static class Measure
         for (var i = 0; i < warmup; i++) await op();
         Settle();
         var samples = new double[count];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < count; i++)
         {
             var start = Stopwatch.GetTimestamp();
             await op();
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Array.Sort(samples);
-        return new(Percentile(samples, 0.50), Percentile(samples, 0.99));
+        return new(Percentile(samples, 0.50), Percentile(samples, 0.99), cpu.TotalMilliseconds / count);
     }
 
     // Nearest-rank percentile of sorted samples.

@@ -12,11 +12,12 @@ internal static class Report
 
     public static void Rate(string name, double perSecond) => Line(name, perSecond.ToString("0", CultureInfo.InvariantCulture), "/s");
 
-    /// <summary>The rate as <c>{what}_per_s_{suffix}</c>, and the CPU time per call as <c>{what}_cpu_ms_{suffix}</c>.</summary>
+    /// <summary>The rate as <c>{what}_per_s_{suffix}</c>, the CPU time per call as <c>{what}_cpu_ms_{suffix}</c>, the allocation per call as <c>{what}_alloc_kb_{suffix}</c>.</summary>
     public static void Rate(string what, string suffix, Throughput throughput)
     {
         Rate($"{what}_per_s_{suffix}", throughput.PerSecond);
         Ms($"{what}_cpu_ms_{suffix}", throughput.CpuMsPerCall);
+        Line($"{what}_alloc_kb_{suffix}", throughput.AllocatedKbPerCall.ToString("0.0", CultureInfo.InvariantCulture), "KB");
     }
     public static void Ms(string name, double ms) => Line(name, ms.ToString("0.000", CultureInfo.InvariantCulture), "ms");
     public static void Ratio(string name, double ratio) => Line(name, ratio.ToString("0.00", CultureInfo.InvariantCulture), "x");

@@ -25,6 +25,7 @@ internal static class InboxScenario
         var latency = await Measure.LatencyAsync(sizes.Warmup, sizes.InboxCalls, () => app.SendAsync("investigator", query));
         Report.Ms($"inbox_{label}_p50_ms", latency.P50);
         Report.Ms($"inbox_{label}_p99_ms", latency.P99);
+        Report.Ms($"inbox_{label}_cpu_ms", latency.CpuMs);
         return latency;
     }
 }
