@@ -32,7 +32,7 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
     [Fact]
     public async Task Journey_FromRegistrationToAcknowledgement_EachStepAsItsRole()
     {
-        shots = "journey";
+        StartScreenshots("journey");
 
         // Registration: the case officer records the facts of Article 8(2) item 2 and the duty failed.
         var officer = await As("caseofficer");
@@ -194,7 +194,7 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
     [Fact]
     public async Task Review_ReturningLevel2Only_ReopensOnlyLevel2ForTheInvestigators()
     {
-        shots = "return-level-2";
+        StartScreenshots("return-level-2");
         var caseId = (await app.Script.RegisterPortalOutageAsync(app.Clock.GetUtcNow(), title: "退回第二级补充调查")).CaseId;
         // The steps before the review are not what this test is about; they are the other test's.
         await app.Script.RunToAsync(caseId, CaseStatus.UnderReview, new DateOnly(2026, 3, 2));
@@ -203,8 +203,14 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
 
         var review = await journey.OpenTaskAsync("disciplinereviewer", TaskKinds.DisciplineReview);
         await review.GetByLabel("退回补充调查", new() { Exact = true }).CheckAsync();
-        await review.GetByLabel($"2. {TraceBackLevel.SecurityLead.Name().Zh}").CheckAsync();
         await review.GetByLabel("理由（退回或不予支持时必填）").FillAsync("网络安全负责人的证据不足，请补充巡检记录。");
+        // Returning without naming a level is refused beside the levels, keeping what was entered.
+        await review.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "完成", Exact = true }).ClickAsync();
+        await Expect(review.Locator("main form .field-validation-error")).Not.ToHaveCountAsync(0);
+        await Expect(review.GetByLabel("退回补充调查", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(review.GetByLabel("理由（退回或不予支持时必填）")).ToHaveValueAsync("网络安全负责人的证据不足，请补充巡检记录。");
+        await Screenshot(review, "return-without-a-level-refused");
+        await review.GetByLabel($"2. {TraceBackLevel.SecurityLead.Name().Zh}").CheckAsync();
         await journey.CompleteAsync(review, "完成", CaseStatus.Investigating);
         await Expect(review.Locator("#level-2 .level-status")).ToHaveTextAsync(LevelStatus.Open.Name().Zh);
         await Expect(review.Locator("#level-2")).ToContainTextAsync("第2轮");
@@ -224,6 +230,11 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         var level2 = await journey.OpenTaskAsync("investigator2", TaskKinds.SecurityLeadFindings);
         await Expect(level2.Locator("main form legend").First).ToContainTextAsync(SecurityLead);
         await Expect(level2.Locator("aside")).ToContainTextAsync("此前的认定（1）");
+        // The form itself says this is a supplementary round, who returned it and why.
+        var returned = level2.Locator("main form #returned-for-supplementary-investigation");
+        await Expect(returned).ToContainTextAsync("补充调查（第2轮）");
+        await Expect(returned).ToContainTextAsync("disciplinereviewer");
+        await Expect(returned).ToContainTextAsync("网络安全负责人的证据不足，请补充巡检记录。");
         await Finding(level2, responsible: true, "补充调查：近一年未组织门户网站安全巡检。", "巡检记录（2025年度）\n补充询问笔录");
         await journey.CompleteAsync(level2, "完成", CaseStatus.DeterminingResponsibility);
         await Expect(level2.Locator("#level-2 .level-status")).ToHaveTextAsync(LevelStatus.Done.Name().Zh);
@@ -317,6 +328,14 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     private async Task<IPage> As(string user) => pages.TryGetValue(user, out var page) ? page : pages[user] = await app.OpenAsAsync(user);
+
+    /// <summary>Each test's screenshots in a folder of their own, emptied first so that it holds this run's steps only.</summary>
+    private void StartScreenshots(string folder)
+    {
+        shots = folder;
+        var path = Path.Combine(BrowserApp.ScreenshotFolder, folder);
+        if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+    }
 
     private async Task Screenshot(IPage page, string name) => await BrowserApp.ScreenshotAsync(page, $"{shots}/{++shot:00}-{name}");
 
