@@ -1,8 +1,10 @@
+using System.Globalization;
 using FluentValidation;
 using Investigation.Domain;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -52,6 +54,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // The handler runs outside the localization middleware, whose culture ended with it: take the request's again.
+        if (context.Features.Get<IRequestCultureFeature>() is { } language)
+            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
         ProblemDetails? problem = exception switch
         {
             ValidationException v => new ValidationProblemDetails(v.Errors.GroupBy(e => e.PropertyName)
