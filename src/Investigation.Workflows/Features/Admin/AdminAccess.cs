@@ -88,7 +88,7 @@ internal static class AdminAccess
         var fields = result.Errors.Select(e => (Field: FieldOf(e.Code, passwordField), e.Description)).ToList();
         if (fields.All(f => f.Field.Length > 0))
             throw new ValidationException(fields.Select(f => new ValidationFailure(f.Field, f.Description)));
-        // Identity describes its errors in the request's language (BilingualIdentityErrors), so both texts are that one.
+        // Identity's own descriptions are in English only (no Chinese IdentityErrorDescriber yet): both texts are that one.
         var said = string.Join(" ", result.Errors.Select(e => e.Description));
         throw new DomainException(said, said);
     }
