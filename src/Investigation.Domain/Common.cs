@@ -1,7 +1,16 @@
 namespace Investigation.Domain;
 
-/// <summary>A rule of the domain was broken; the message says which, in words a user understands.</summary>
-public sealed class DomainException(string message) : Exception(message);
+/// <summary>
+/// A rule of the domain was broken; the text says which, in words a user understands, in both
+/// languages (the domain knows no culture: the door that answers the person picks theirs).
+/// <see cref="Exception.Message"/> holds both, for logs.
+/// </summary>
+public sealed class DomainException(BilingualText text) : Exception(text.ToString())
+{
+    public DomainException(string zh, string en) : this(new BilingualText(zh, en)) { }
+
+    public BilingualText Text { get; } = text;
+}
 
 /// <summary>Text the application shows in both of its languages. The Chinese text is authoritative.</summary>
 public sealed record BilingualText(string Zh, string En)
@@ -25,6 +34,7 @@ public sealed record Citation(string Source, string Provision, BilingualText Tex
 
 internal static class Guard
 {
-    public static string Text(string? value, string what) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainException($"{what} is required.") : value.Trim();
+    /// <summary>The text, trimmed; <paramref name="zh"/> and <paramref name="en"/> name what is missing if it is blank.</summary>
+    public static string Text(string? value, string zh, string en) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainException($"{zh}不能为空。", $"{en} is required.") : value.Trim();
 }

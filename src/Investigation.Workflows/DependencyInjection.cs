@@ -38,6 +38,8 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInvestigationWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
+        // FluentValidation's settings are global: its messages in the request's language.
+        Features.FieldNames.Use();
         var database = DatabaseOptions.From(configuration);
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);

@@ -19,7 +19,7 @@ public static class DecisionAuthority
         // A unit's Party organisation answers to the committee of the region above it.
         _ => organisation.SelfAndAncestors(new UnitId(subject.Id)).Skip(1)
                  .FirstOrDefault(u => u.Kind == UnitKind.RegionalPartyCommittee)?.Id
-             ?? throw new DomainException("The root of the organisation has no managing Party organisation on record."),
+             ?? throw new DomainException("组织体系的最高层级没有登记有管理权限的党组织。", "The root of the organisation has no managing Party organisation on record."),
     };
 
     public static bool MayDecide(OrganisationTree organisation, UnitId decidingOrganisation, AccountabilitySubject subject) =>
@@ -27,8 +27,11 @@ public static class DecisionAuthority
 
     public static void EnsureMayDecide(OrganisationTree organisation, UnitId decidingOrganisation, AccountabilitySubject subject)
     {
-        if (!MayDecide(organisation, decidingOrganisation, subject))
-            throw new DomainException(
-                $"{organisation.Unit(decidingOrganisation).Name} has no management authority over this subject; only {organisation.Unit(ManagingOrganisationOf(organisation, subject)).Name} may decide (Article 9, paragraph 2).");
+        if (MayDecide(organisation, decidingOrganisation, subject)) return;
+        var deciding = organisation.Unit(decidingOrganisation).Name;
+        var managing = organisation.Unit(ManagingOrganisationOf(organisation, subject)).Name;
+        throw new DomainException(
+            $"{deciding}对该问责对象没有管理权限，只能由{managing}作出问责决定（第九条第二款）。",
+            $"{deciding} has no management authority over this subject; only {managing} may decide (Article 9, paragraph 2).");
     }
 }

@@ -21,14 +21,20 @@ public sealed record Measure
     {
         var list = forms.Distinct().ToList();
         if (list.Count == 0)
-            throw new DomainException("Name at least one form of accountability.");
+            throw new DomainException("请至少选择一种问责方式。", "Name at least one form of accountability.");
         var wrong = list.Where(f => !f.IsAllowedFor(subject.Kind)).ToList();
         if (wrong.Count > 0)
-            throw new DomainException(subject.Kind == TargetKind.Cadre
-                ? $"{string.Join(", ", wrong.Select(f => f.Name().En))} applies to Party organisations, not to a cadre (Accountability Regulations, Article 8)."
-                : $"{string.Join(", ", wrong.Select(f => f.Name().En))} applies to leading cadres, not to a Party organisation (Accountability Regulations, Article 8).");
+        {
+            var zh = string.Join("、", wrong.Select(f => f.Name().Zh));
+            var en = string.Join(", ", wrong.Select(f => f.Name().En));
+            throw subject.Kind == TargetKind.Cadre
+                ? new DomainException($"{zh}适用于党组织，不适用于领导干部（《中国共产党问责条例》第八条）。",
+                    $"{en} applies to Party organisations, not to a cadre (Accountability Regulations, Article 8).")
+                : new DomainException($"{zh}适用于领导干部，不适用于党组织（《中国共产党问责条例》第八条）。",
+                    $"{en} applies to leading cadres, not to a Party organisation (Accountability Regulations, Article 8).");
+        }
         Subject = subject;
         Forms = list;
-        Reason = Guard.Text(reason, "The reason for the measure");
+        Reason = Guard.Text(reason, "问责措施的理由", "The reason for the measure");
     }
 }

@@ -25,15 +25,15 @@ public sealed class Case
         string registeredBy, DateTimeOffset registeredAt)
     {
         Id = id;
-        Number = Guard.Text(number, "A case number");
+        Number = Guard.Text(number, "案件编号", "A case number");
         UnitId = unitId;
-        Title = Guard.Text(title, "A title");
-        Description = Guard.Text(description, "A description of the incident");
+        Title = Guard.Text(title, "标题", "A title");
+        Description = Guard.Text(description, "事件描述", "A description of the incident");
         OccurredAt = occurredAt;
         this.facts = facts.ToList();
         this.dutiesFailed = dutiesFailed.Distinct().Order().ToList();
         this.evidence = evidence.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct().ToList();
-        RegisteredBy = Guard.Text(registeredBy, "Who registers the case");
+        RegisteredBy = Guard.Text(registeredBy, "登记人", "Who registers the case");
         RegisteredAt = registeredAt;
         Evaluation = Article8Evaluation.Of(this.facts, this.dutiesFailed);
     }
@@ -103,9 +103,9 @@ public sealed class Case
     {
         var c = new Case(id, number, unitId, title, description, occurredAt, facts, dutiesFailed, evidence, registeredBy, registeredAt);
         if (c.facts.Count == 0 && c.dutiesFailed.Count == 0)
-            throw new DomainException("Record the facts of at least one Article 8 circumstance, or an Article 3 duty that was not performed.");
+            throw new DomainException("请至少记录一项第八条所列情形的事实，或一项未履行的第三条职责。", "Record the facts of at least one Article 8 circumstance, or an Article 3 duty that was not performed.");
         if (occurredAt > registeredAt)
-            throw new DomainException("An incident cannot be registered before it occurred.");
+            throw new DomainException("事件发生之前不能登记。", "An incident cannot be registered before it occurred.");
         return c;
     }
 
@@ -114,10 +114,11 @@ public sealed class Case
     public bool Can(CaseTrigger trigger) => CaseTransitions.Target(Status, trigger) is not null && Precondition(trigger) is null;
 
     /// <summary>Why a trigger is refused now, or null if it is allowed.</summary>
-    public string? WhyNot(CaseTrigger trigger) =>
+    public BilingualText? WhyNot(CaseTrigger trigger) =>
         CaseTransitions.Target(Status, trigger) is not null ? Precondition(trigger)
-        : Status.IsFinal() ? $"The case is {Status}: nothing more can be done with it."
-        : $"A case that is {Status} cannot {trigger}; what it can do now: {string.Join(", ", CaseTransitions.AllowedFrom(Status))}.";
+        : Status.IsFinal() ? new($"案件{Status.Name().Zh}：不能再进行任何操作。", $"The case is {Status}: nothing more can be done with it.")
+        : new($"{Status.Name().Zh}的案件不能{trigger.Name().Zh}；现在可以：{string.Join("、", CaseTransitions.AllowedFrom(Status).Select(t => t.Name().Zh))}。",
+              $"A case that is {Status} cannot {trigger}; what it can do now: {string.Join(", ", CaseTransitions.AllowedFrom(Status))}.");
 
     public bool CanAccept => Can(CaseTrigger.Accept);
     public bool CanReject => Can(CaseTrigger.Reject);
@@ -134,18 +135,23 @@ public sealed class Case
     public bool CanDecide => Can(CaseTrigger.Decide);
     public bool CanAcknowledge => Can(CaseTrigger.Acknowledge);
 
-    private string? Precondition(CaseTrigger trigger) => trigger switch
+    private BilingualText? Precondition(CaseTrigger trigger) => trigger switch
     {
-        CaseTrigger.Accept when Evaluation.Basis == AccountabilityBasis.None =>
-            "Neither an Article 8 circumstance is met nor an Article 3 duty failed: there is nothing to investigate; reject the case with a reason.",
-        CaseTrigger.CompleteTraceBack when Chain is not { IsComplete: true } =>
-            "Every level of the trace-back must be done (and coordination and supervision assessed) before responsibility is determined.",
-        CaseTrigger.ConfirmResponsibility when DecisionAtFault is null =>
-            "Record the decision at fault and derive responsibility first.",
-        CaseTrigger.CompleteHearing when PeopleToHear.Except(statements.Select(s => s.Person)).Any() =>
-            "Every person held responsible must have their statement and defence recorded (or their refusal to make one).",
-        CaseTrigger.SubmitSuggestion when Suggestion is null =>
-            "Draft the accountability suggestion first.",
+        CaseTrigger.Accept when Evaluation.Basis == AccountabilityBasis.None => new(
+            "既不符合第八条所列情形，也没有未履行第三条职责的情况：没有需要调查的内容，请说明理由后不予受理。",
+            "Neither an Article 8 circumstance is met nor an Article 3 duty failed: there is nothing to investigate; reject the case with a reason."),
+        CaseTrigger.CompleteTraceBack when Chain is not { IsComplete: true } => new(
+            "逐级倒查的每一级都须完成（并完成协调监管评估），才能认定责任。",
+            "Every level of the trace-back must be done (and coordination and supervision assessed) before responsibility is determined."),
+        CaseTrigger.ConfirmResponsibility when DecisionAtFault is null => new(
+            "请先记录有过错的决策并推定责任。",
+            "Record the decision at fault and derive responsibility first."),
+        CaseTrigger.CompleteHearing when PeopleToHear.Except(statements.Select(s => s.Person)).Any() => new(
+            "每一名被认定负有责任的人员都须记录其陈述和申辩（或其拒绝陈述）。",
+            "Every person held responsible must have their statement and defence recorded (or their refusal to make one)."),
+        CaseTrigger.SubmitSuggestion when Suggestion is null => new(
+            "请先起草问责建议。",
+            "Draft the accountability suggestion first."),
         _ => null,
     };
 
@@ -155,9 +161,9 @@ public sealed class Case
         Status = CaseTransitions.Target(Status, trigger)!.Value;
     }
 
-    private void Require(bool allowed, string action)
+    private void Require(bool allowed, string zh, string en)
     {
-        if (!allowed) throw new DomainException($"A case that is {Status} does not allow to {action}.");
+        if (!allowed) throw new DomainException($"{Status.Name().Zh}的案件不能{zh}。", $"A case that is {Status} does not allow to {en}.");
     }
 
     // ---- acceptance ----
@@ -172,7 +178,7 @@ public sealed class Case
 
     public void Reject(string reason)
     {
-        var text = Guard.Text(reason, "A reason for rejecting the case");
+        var text = Guard.Text(reason, "不予受理的理由", "A reason for rejecting the case");
         Fire(CaseTrigger.Reject);
         RejectionReason = text;
     }
@@ -181,13 +187,13 @@ public sealed class Case
 
     public void RecordFindings(TraceBackLevel level, IEnumerable<Finding> findings)
     {
-        Require(CanRecordFindings, "record findings");
+        Require(CanRecordFindings, "记录调查结论", "record findings");
         Chain!.RecordFindings(level, findings);
     }
 
     public void AssessCoordination(OrganisationTree organisation, CoordinationAssessment assessment)
     {
-        Require(CanRecordFindings, "assess coordination and supervision");
+        Require(CanRecordFindings, "评估协调监管", "assess coordination and supervision");
         Chain!.AssessCoordination(organisation, assessment);
     }
 
@@ -197,9 +203,9 @@ public sealed class Case
 
     public IReadOnlyList<PersonResponsibility> DetermineResponsibility(OrganisationTree organisation, DecisionRecord decision)
     {
-        Require(CanDetermineResponsibility, "determine responsibility");
+        Require(CanDetermineResponsibility, "认定责任", "determine responsibility");
         var team = organisation.Unit(UnitId).Leadership
-            ?? throw new DomainException("The unit has no leadership team on record.");
+            ?? throw new DomainException("该单位没有登记领导班子。", "The unit has no leadership team on record.");
         var derived = Article9.Derive(Chain!, team, decision);
         DecisionAtFault = decision;
         responsibilities.Clear();
@@ -209,9 +215,9 @@ public sealed class Case
 
     public void OverrideResponsibility(PersonId person, ResponsibilityKind kind, string reason, string by, DateTimeOffset at)
     {
-        Require(CanDetermineResponsibility, "override responsibility");
+        Require(CanDetermineResponsibility, "调整责任", "override responsibility");
         var entry = responsibilities.FirstOrDefault(r => r.Person == person)
-            ?? throw new DomainException("That person has no derived responsibility in this case.");
+            ?? throw new DomainException("本案中该人员没有推定的责任。", "That person has no derived responsibility in this case.");
         entry.OverrideWith(kind, reason, by, at);
     }
 
@@ -226,11 +232,11 @@ public sealed class Case
 
     public void RecordStatement(Statement statement)
     {
-        Require(CanRecordStatement, "record a statement");
+        Require(CanRecordStatement, "记录陈述和申辩", "record a statement");
         if (!PeopleHeldResponsible.Contains(statement.Person))
-            throw new DomainException("Statements are heard from the people held responsible.");
+            throw new DomainException("只听取被认定负有责任人员的陈述和申辩。", "Statements are heard from the people held responsible.");
         if (!statement.Declined && string.IsNullOrWhiteSpace(statement.Text))
-            throw new DomainException("Record the statement, or that the person declined to make one.");
+            throw new DomainException("请记录陈述和申辩，或记录该人员拒绝陈述。", "Record the statement, or that the person declined to make one.");
         statements.RemoveAll(s => s.Person == statement.Person);
         statements.Add(statement);
     }
@@ -241,21 +247,21 @@ public sealed class Case
 
     public void DraftSuggestion(IEnumerable<Measure> proposals, string by, DateTimeOffset at)
     {
-        Require(CanDraftSuggestion, "draft a suggestion");
+        Require(CanDraftSuggestion, "起草问责建议", "draft a suggestion");
         var list = proposals.ToList();
         if (list.Select(m => m.Subject).Distinct().Count() != list.Count)
-            throw new DomainException("Propose the forms for each person or team once, combined in one measure.");
+            throw new DomainException("每个人员或领导班子只提出一次问责方式，合并为一项问责措施。", "Propose the forms for each person or team once, combined in one measure.");
         var responsible = PeopleHeldResponsible.ToHashSet();
         foreach (var m in list)
         {
             if (m.Subject.Kind == TargetKind.Cadre && !responsible.Contains(new PersonId(m.Subject.Id)))
-                throw new DomainException("A measure can be proposed only for a person held responsible.");
+                throw new DomainException("只能对被认定负有责任的人员提出问责措施。", "A measure can be proposed only for a person held responsible.");
             if (m.Subject.Kind == TargetKind.Organisation && m.Subject.Id != UnitId.Value)
-                throw new DomainException("A measure against a Party organisation is proposed for the unit of the case.");
+                throw new DomainException("对党组织的问责措施只能针对本案所涉单位提出。", "A measure against a Party organisation is proposed for the unit of the case.");
         }
         if (list.Count == 0 && responsible.Count > 0)
-            throw new DomainException("People are held responsible: propose at least one measure.");
-        Suggestion = new(list, Guard.Text(by, "Who drafts the suggestion"), at, null);
+            throw new DomainException("已有人员被认定负有责任：请至少提出一项问责措施。", "People are held responsible: propose at least one measure.");
+        Suggestion = new(list, Guard.Text(by, "问责建议起草人", "Who drafts the suggestion"), at, null);
     }
 
     public void SubmitSuggestion(DateTimeOffset at)
@@ -268,7 +274,7 @@ public sealed class Case
 
     public void Endorse(string reviewer, string? reason, DateTimeOffset at)
     {
-        var who = Guard.Text(reviewer, "The reviewer");
+        var who = Guard.Text(reviewer, "审核人", "The reviewer");
         Fire(CaseTrigger.Endorse);
         reviews.Add(new(ReviewOutcome.Endorsed, who, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), [], at));
     }
@@ -276,8 +282,8 @@ public sealed class Case
     /// <summary>Returns the case for supplementary investigation of the named levels only.</summary>
     public void ReturnForSupplementaryInvestigation(string reviewer, IEnumerable<TraceBackLevel> levels, string reason, DateTimeOffset at)
     {
-        var text = Guard.Text(reason, "A reason for returning the case");
-        var who = Guard.Text(reviewer, "The reviewer");
+        var text = Guard.Text(reason, "退回补充调查的理由", "A reason for returning the case");
+        var who = Guard.Text(reviewer, "审核人", "The reviewer");
         var list = levels.Distinct().Order().ToList();
         if (WhyNot(CaseTrigger.ReturnForSupplementaryInvestigation) is { } why) throw new DomainException(why);
         Chain!.Reopen(list);
@@ -292,8 +298,8 @@ public sealed class Case
 
     public void Decline(string reviewer, string reason, DateTimeOffset at)
     {
-        var text = Guard.Text(reason, "A reason for declining");
-        var who = Guard.Text(reviewer, "The reviewer");
+        var text = Guard.Text(reason, "不予问责的理由", "A reason for declining");
+        var who = Guard.Text(reviewer, "审核人", "The reviewer");
         Fire(CaseTrigger.Decline);
         reviews.Add(new(ReviewOutcome.Declined, who, text, [], at));
     }
@@ -304,19 +310,19 @@ public sealed class Case
     /// <summary>An endorsement stands only with the approval of a second reviewer, who is not the first.</summary>
     public void Approve(string approver, DateTimeOffset at)
     {
-        var who = Guard.Text(approver, "The approver");
+        var who = Guard.Text(approver, "批准人", "The approver");
         if (PendingEndorsement is { } endorsement && string.Equals(endorsement.Reviewer, who, StringComparison.OrdinalIgnoreCase))
-            throw new DomainException("The endorsement must be approved by a second reviewer, not by the one who endorsed it.");
+            throw new DomainException("审核同意须由另一名审核人批准，不能由作出同意的审核人本人批准。", "The endorsement must be approved by a second reviewer, not by the one who endorsed it.");
         Fire(CaseTrigger.Approve);
         reviews.Add(new(ReviewOutcome.Approved, who, null, [], at));
     }
 
     public void RefuseApproval(string approver, string reason, DateTimeOffset at)
     {
-        var who = Guard.Text(approver, "The approver");
-        var text = Guard.Text(reason, "A reason for refusing approval");
+        var who = Guard.Text(approver, "批准人", "The approver");
+        var text = Guard.Text(reason, "不予批准的理由", "A reason for refusing approval");
         if (PendingEndorsement is { } endorsement && string.Equals(endorsement.Reviewer, who, StringComparison.OrdinalIgnoreCase))
-            throw new DomainException("The endorsement must be judged by a second reviewer, not by the one who endorsed it.");
+            throw new DomainException("审核同意须由另一名审核人审批，不能由作出同意的审核人本人审批。", "The endorsement must be judged by a second reviewer, not by the one who endorsed it.");
         Fire(CaseTrigger.RefuseApproval);
         reviews.Add(new(ReviewOutcome.ApprovalRefused, who, text, [], at));
     }
@@ -330,24 +336,24 @@ public sealed class Case
         var list = measures.ToList();
         if (WhyNot(CaseTrigger.Decide) is { } why) throw new DomainException(why);
         if (list.Select(m => m.Subject).Distinct().Count() != list.Count)
-            throw new DomainException("Decide the forms for each person or team once, combined in one measure.");
+            throw new DomainException("每个人员或领导班子只决定一次问责方式，合并为一项问责措施。", "Decide the forms for each person or team once, combined in one measure.");
         foreach (var m in list)
             DecisionAuthority.EnsureMayDecide(organisation, decidingOrganisation, m.Subject);
         // Deciding on no measure at all is still a decision: it too belongs to an organisation with authority here.
         var subjects = PeopleHeldResponsible.Select(AccountabilitySubject.Cadre).Append(AccountabilitySubject.Organisation(UnitId));
         if (list.Count == 0 && !subjects.Any(s => DecisionAuthority.MayDecide(organisation, decidingOrganisation, s)))
-            throw new DomainException($"{organisation.Unit(decidingOrganisation).Name} has no management authority over the people or the Party organisation of this case (Article 9, paragraph 2).");
+            throw new DomainException($"{organisation.Unit(decidingOrganisation).Name}对本案的人员和党组织均没有管理权限（第九条第二款）。", $"{organisation.Unit(decidingOrganisation).Name} has no management authority over the people or the Party organisation of this case (Article 9, paragraph 2).");
         if (decidedOn > DateOnly.FromDateTime(at.UtcDateTime.AddDays(1)))
-            throw new DomainException("A decision date cannot lie in the future.");
-        var text = Guard.Text(announcement, "The announcement of the decision");
-        var who = Guard.Text(recordedBy, "Who records the decision");
+            throw new DomainException("决定日期不能晚于今天。", "A decision date cannot lie in the future.");
+        var text = Guard.Text(announcement, "问责决定的宣布情况", "The announcement of the decision");
+        var who = Guard.Text(recordedBy, "问责决定的记录人", "Who records the decision");
         Fire(CaseTrigger.Decide);
         Decision = new(decidingOrganisation, list, decidedOn, text, who, at);
     }
 
     public void Acknowledge(string by, string? note, DateTimeOffset at)
     {
-        var who = Guard.Text(by, "Who acknowledges");
+        var who = Guard.Text(by, "接收人", "Who acknowledges");
         Fire(CaseTrigger.Acknowledge);
         Acknowledgement = new(who, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at);
     }

@@ -13,10 +13,10 @@ public sealed record InvestigationTeam
 
     public InvestigationTeam(string lead, IReadOnlyList<string> members)
     {
-        Lead = Guard.Text(lead, "The lead investigator");
+        Lead = Guard.Text(lead, "调查组组长", "The lead investigator");
         Members = members.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Append(Lead).Distinct().ToList();
         if (Members.Count < MinimumMembers)
-            throw new DomainException($"An investigation team has at least {MinimumMembers} members.");
+            throw new DomainException($"调查组至少由{MinimumMembers}人组成。", $"An investigation team has at least {MinimumMembers} members.");
     }
 
     public bool Includes(string user) => Members.Contains(user);

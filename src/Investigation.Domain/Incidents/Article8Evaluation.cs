@@ -30,7 +30,11 @@ public sealed record Article8Evaluation(
     {
         var byCircumstance = facts.GroupBy(f => f.Circumstance).ToList();
         if (byCircumstance.FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new DomainException($"Facts for circumstance {twice.Key.Provision()} are recorded twice; record them once.");
+        {
+            var provision = twice.Key.Provision().Split(" / ", 2);
+            throw new DomainException($"{provision[0]}情形的事实被重复记录，请只记录一次。",
+                $"Facts for circumstance {twice.Key.Provision()} are recorded twice; record them once.");
+        }
         var evaluations = Enum.GetValues<Circumstance>()
             .Select(c => byCircumstance.FirstOrDefault(g => g.Key == c)?.Single().Evaluate() ?? CircumstanceEvaluation.NoFacts(c))
             .ToList();

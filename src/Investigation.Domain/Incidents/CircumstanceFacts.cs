@@ -82,9 +82,9 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
     public PortalParalysisFacts(SiteKind site, AdministrativeLevel siteLevel, bool attacked, bool disposalOrganisedInTime,
         DateTimeOffset downAt, DateTimeOffset? restoredAt, DateTimeOffset asOf)
     {
-        if (restoredAt < downAt) throw new DomainException("Service cannot be restored before it went down.");
-        if (restoredAt is null && asOf < downAt) throw new DomainException("The outage cannot be assessed before it began.");
-        if (restoredAt > asOf) throw new DomainException("Service cannot be recorded as restored later than now.");
+        if (restoredAt < downAt) throw new DomainException("恢复服务的时间不能早于中断的时间。", "Service cannot be restored before it went down.");
+        if (restoredAt is null && asOf < downAt) throw new DomainException("服务中断开始之前无法对其进行评估。", "The outage cannot be assessed before it began.");
+        if (restoredAt > asOf) throw new DomainException("恢复服务的时间不能晚于当前时间。", "Service cannot be recorded as restored later than now.");
         (Site, SiteLevel, Attacked, DisposalOrganisedInTime, DownAt, RestoredAt, AsOf) =
             (site, siteLevel, attacked, disposalOrganisedInTime, downAt, restoredAt, asOf);
     }
@@ -265,7 +265,7 @@ public sealed record OtherSeriousActFacts : CircumstanceFacts
 
     public OtherSeriousActFacts(string description, bool seriouslyEndangersCybersecurity)
     {
-        Description = Guard.Text(description, "A description of the act");
+        Description = Guard.Text(description, "该行为的描述", "A description of the act");
         SeriouslyEndangersCybersecurity = seriouslyEndangersCybersecurity;
     }
 

@@ -15,9 +15,9 @@ public sealed record LeadershipTeam
     {
         var others = (otherMembers ?? []).ToList();
         if (others.Contains(mainLead) || others.Contains(securityLead))
-            throw new DomainException("The main person in charge and the member in charge of cybersecurity are not listed again among the other members.");
+            throw new DomainException("主要负责人和主管网络安全的领导班子成员不再重复列入其他成员。", "The main person in charge and the member in charge of cybersecurity are not listed again among the other members.");
         if (others.Distinct().Count() != others.Count)
-            throw new DomainException("A member is listed twice in the leadership team.");
+            throw new DomainException("领导班子中有成员被重复列入。", "A member is listed twice in the leadership team.");
         MainLead = mainLead;
         SecurityLead = securityLead;
         OtherMembers = others;

@@ -30,15 +30,15 @@ public sealed class OrganisationTree
 
     public Unit AddUnit(UnitId id, string name, UnitKind kind, AdministrativeLevel level, UnitId? parentId = null, string? industry = null)
     {
-        if (units.ContainsKey(id)) throw new DomainException($"Unit {id} exists already.");
+        if (units.ContainsKey(id)) throw new DomainException($"单位 {id} 已存在。", $"Unit {id} exists already.");
         if (parentId is { } p)
         {
             var parent = Unit(p);
             if (parent.Level < level)
-                throw new DomainException($"'{name}' cannot be at a higher level than its parent '{parent.Name}'.");
+                throw new DomainException($"“{name}”的行政级别不能高于其上级单位“{parent.Name}”。", $"'{name}' cannot be at a higher level than its parent '{parent.Name}'.");
         }
         else if (units.Count > 0)
-            throw new DomainException("The organisation has one root; every other unit needs a parent.");
+            throw new DomainException("组织体系只有一个最高层级，其他每个单位都必须有上级单位。", "The organisation has one root; every other unit needs a parent.");
         var unit = new Unit(id, name, kind, level, parentId, industry);
         units.Add(id, unit);
         if (parentId is { } parentKey)
@@ -50,8 +50,8 @@ public sealed class OrganisationTree
     {
         Unit(unitId);
         Unit(managingOrganisationId);
-        var person = new Person(id, Guard.Text(name, "A person's name"), post, unitId, managingOrganisationId);
-        if (!people.TryAdd(id, person)) throw new DomainException($"Person {id} exists already.");
+        var person = new Person(id, Guard.Text(name, "人员姓名", "A person's name"), post, unitId, managingOrganisationId);
+        if (!people.TryAdd(id, person)) throw new DomainException($"人员 {id} 已存在。", $"Person {id} exists already.");
         return person;
     }
 
@@ -60,12 +60,12 @@ public sealed class OrganisationTree
         var unit = Unit(unitId);
         foreach (var member in team.Members)
             if (Person(member).UnitId != unitId)
-                throw new DomainException($"{Person(member).Name} does not belong to {unit.Name} and cannot sit on its leadership team.");
+                throw new DomainException($"{Person(member).Name}不属于{unit.Name}，不能进入其领导班子。", $"{Person(member).Name} does not belong to {unit.Name} and cannot sit on its leadership team.");
         unit.SetLeadership(team);
     }
 
-    public Unit Unit(UnitId id) => units.TryGetValue(id, out var u) ? u : throw new DomainException($"There is no unit {id}.");
-    public Person Person(PersonId id) => people.TryGetValue(id, out var p) ? p : throw new DomainException($"There is no person {id}.");
+    public Unit Unit(UnitId id) => units.TryGetValue(id, out var u) ? u : throw new DomainException($"不存在单位 {id}。", $"There is no unit {id}.");
+    public Person Person(PersonId id) => people.TryGetValue(id, out var p) ? p : throw new DomainException($"不存在人员 {id}。", $"There is no person {id}.");
     public bool Contains(UnitId id) => units.ContainsKey(id);
     public bool Contains(PersonId id) => people.ContainsKey(id);
 
@@ -94,7 +94,7 @@ public sealed class OrganisationTree
     /// <summary>The region (regional Party committee) a unit belongs to: itself if it is one.</summary>
     public Unit RegionOf(UnitId id) =>
         SelfAndAncestors(id).FirstOrDefault(u => u.Kind == UnitKind.RegionalPartyCommittee)
-        ?? throw new DomainException($"{Unit(id).Name} lies in no region.");
+        ?? throw new DomainException($"{Unit(id).Name}不属于任何地区。", $"{Unit(id).Name} lies in no region.");
 
     /// <summary>
     /// The comprehensive coordination department (综合协调部门) for a unit: the cyberspace affairs

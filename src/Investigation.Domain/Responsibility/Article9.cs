@@ -27,9 +27,9 @@ public static class Article9
     public static IReadOnlyList<PersonResponsibility> Derive(TraceBackChain chain, LeadershipTeam team, DecisionRecord decision)
     {
         if (!chain.IsComplete)
-            throw new DomainException("Responsibility is determined once every level of the trace-back is done.");
+            throw new DomainException("逐级倒查的每一级都完成后，才能认定责任。", "Responsibility is determined once every level of the trace-back is done.");
         if (decision.Participants.Any(p => !team.Includes(p)))
-            throw new DomainException("Only members of the leadership team take part in its decisions.");
+            throw new DomainException("只有领导班子成员参与其决策。", "Only members of the leadership team take part in its decisions.");
 
         var result = new Dictionary<PersonId, PersonResponsibility>();
         foreach (var (level, finding) in chain.CurrentFindings)

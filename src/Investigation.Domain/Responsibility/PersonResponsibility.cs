@@ -32,8 +32,8 @@ public sealed class PersonResponsibility
     public void OverrideWith(ResponsibilityKind kind, string reason, string by, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("Overriding a derived responsibility needs a written reason.");
-        Override = new(kind, reason.Trim(), Guard.Text(by, "Who overrides"), at);
+            throw new DomainException("调整推定的责任须书面说明理由。", "Overriding a derived responsibility needs a written reason.");
+        Override = new(kind, reason.Trim(), Guard.Text(by, "调整人", "Who overrides"), at);
     }
 
     public void ClearOverride() => Override = null;

@@ -14,7 +14,7 @@ public sealed record CoordinationAssessment
     {
         CoordinationIneffective = coordinationIneffective;
         SupervisionIneffective = supervisionIneffective;
-        Reason = Guard.Text(reason, "The reason of the coordination and supervision assessment");
+        Reason = Guard.Text(reason, "协调监管评估的理由", "The reason of the coordination and supervision assessment");
     }
 
     public bool AnyIneffective => CoordinationIneffective || SupervisionIneffective;

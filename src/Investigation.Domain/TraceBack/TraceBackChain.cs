@@ -60,6 +60,10 @@ public sealed class ChainLevel
 /// </summary>
 public sealed class TraceBackChain
 {
+    private static readonly BilingualText HeadOnlyIfIneffective = new(
+        "只有在协调监管被评估为不力之后，才倒查综合协调或监管部门负责人。",
+        "The coordinating or supervising head is traced only after coordination or supervision has been assessed as ineffective.");
+
     private readonly SortedDictionary<TraceBackLevel, ChainLevel> levels;
 
     private TraceBackChain(UnitId unit, SortedDictionary<TraceBackLevel, ChainLevel> levels, CoordinationAssessment? assessment)
@@ -78,6 +82,7 @@ public sealed class TraceBackChain
     {
         var unit = organisation.Unit(unitId);
         var team = unit.Leadership ?? throw new DomainException(
+            $"{unit.Name}没有登记领导班子，无法倒查网络安全负责人和主要负责人。",
             $"{unit.Name} has no leadership team on record: the cybersecurity person in charge and the main person in charge cannot be traced.");
         var levels = new SortedDictionary<TraceBackLevel, ChainLevel>
         {
@@ -99,27 +104,35 @@ public sealed class TraceBackChain
     {
         var target = levels[level];
         var list = findings.ToList();
+        var name = level.Name();
         if (level == TraceBackLevel.CoordinatingSupervisingHead && Assessment is null)
-            throw new DomainException("The coordinating or supervising head is traced only after coordination or supervision has been assessed as ineffective.");
+            throw new DomainException(HeadOnlyIfIneffective);
         if (target.Status != LevelStatus.Open)
             throw new DomainException(target.Status switch
             {
-                LevelStatus.Pending when level == TraceBackLevel.CoordinatingSupervisingHead =>
-                    "The coordinating or supervising head is traced only after coordination or supervision has been assessed as ineffective.",
-                LevelStatus.Pending => $"Level {(int)level} ({level.Name().En}) is traced only after level {(int)level - 1} is done: trace back level by level.",
-                LevelStatus.NotApplicable => "Coordination and supervision were assessed as effective: nobody is traced at level 4.",
-                _ => $"Level {(int)level} ({level.Name().En}) is done; reopen it for supplementary investigation to change its findings.",
+                LevelStatus.Pending when level == TraceBackLevel.CoordinatingSupervisingHead => HeadOnlyIfIneffective,
+                LevelStatus.Pending => new(
+                    $"第{(int)level}级（{name.Zh}）须在第{(int)level - 1}级完成后倒查：应当逐级倒查。",
+                    $"Level {(int)level} ({name.En}) is traced only after level {(int)level - 1} is done: trace back level by level."),
+                LevelStatus.NotApplicable => new(
+                    "协调监管已评估为有效：第4级不倒查任何人。",
+                    "Coordination and supervision were assessed as effective: nobody is traced at level 4."),
+                _ => new(
+                    $"第{(int)level}级（{name.Zh}）已完成；如需修改其调查结论，请退回补充调查后重新开启。",
+                    $"Level {(int)level} ({name.En}) is done; reopen it for supplementary investigation to change its findings."),
             });
         if (list.Count == 0)
-            throw new DomainException($"Record at least one finding for level {(int)level} ({level.Name().En}).");
+            throw new DomainException($"请为第{(int)level}级（{name.Zh}）至少记录一项调查结论。",
+                $"Record at least one finding for level {(int)level} ({name.En}).");
         if (list.Select(f => f.Person).Distinct().Count() != list.Count)
-            throw new DomainException("Each person gets one finding per level.");
+            throw new DomainException("同一级中每人只有一项调查结论。", "Each person gets one finding per level.");
         if (level != TraceBackLevel.PartyConcerned)
         {
             var missing = target.Subjects.Except(list.Select(f => f.Person)).ToList();
             var extra = list.Select(f => f.Person).Except(target.Subjects).ToList();
             if (missing.Count > 0 || extra.Count > 0)
-                throw new DomainException($"Level {(int)level} ({level.Name().En}) needs exactly one finding for each person traced there.");
+                throw new DomainException($"第{(int)level}级（{name.Zh}）须为该级倒查的每个人各记录一项调查结论。",
+                    $"Level {(int)level} ({name.En}) needs exactly one finding for each person traced there.");
         }
         else
             target.SetSubjects(list.Select(f => f.Person));
@@ -137,12 +150,14 @@ public sealed class TraceBackChain
     {
         var level4 = levels[TraceBackLevel.CoordinatingSupervisingHead];
         if (Assessment is not null && level4.Status != LevelStatus.Open)
-            throw new DomainException("Coordination and supervision have been assessed already; reopen level 4 to assess them again.");
+            throw new DomainException("协调监管已经评估；如需重新评估，请重新开启第4级。",
+                "Coordination and supervision have been assessed already; reopen level 4 to assess them again.");
         // Who is traced is settled before anything changes, so a refusal leaves the chain as it was.
         var heads = new List<PersonId>();
         if (assessment.CoordinationIneffective)
             heads.Add(HeadOf(organisation.CoordinatingDepartmentOf(Unit)
-                ?? throw new DomainException("No cyberspace affairs office coordinates this unit's region: record the organisation first."), organisation));
+                ?? throw new DomainException("该单位所在地区没有负责综合协调的网络安全和信息化领导机构办公室：请先登记组织体系。",
+                    "No cyberspace affairs office coordinates this unit's region: record the organisation first."), organisation));
         if (assessment.SupervisionIneffective)
             heads.Add(HeadOf(organisation.SupervisingDepartmentOf(Unit).Department, organisation));
         Assessment = assessment;
@@ -156,16 +171,17 @@ public sealed class TraceBackChain
     }
 
     private static PersonId HeadOf(Unit department, OrganisationTree organisation) =>
-        department.Head ?? throw new DomainException($"{department.Name} has no head on record.");
+        department.Head ?? throw new DomainException($"{department.Name}没有登记负责人。", $"{department.Name} has no head on record.");
 
     /// <summary>Supplementary investigation: only the named levels reopen; the others keep their findings.</summary>
     public void Reopen(IEnumerable<TraceBackLevel> toReopen)
     {
         var list = toReopen.Distinct().ToList();
-        if (list.Count == 0) throw new DomainException("Name at least one level to investigate again.");
+        if (list.Count == 0) throw new DomainException("请至少指明一级需要补充调查。", "Name at least one level to investigate again.");
         foreach (var level in list)
             if (levels[level].Status is not (LevelStatus.Done or LevelStatus.NotApplicable))
-                throw new DomainException($"Level {(int)level} ({level.Name().En}) is not finished, so it cannot be reopened.");
+                throw new DomainException($"第{(int)level}级（{level.Name().Zh}）尚未完成，不能重新开启。",
+                    $"Level {(int)level} ({level.Name().En}) is not finished, so it cannot be reopened.");
         foreach (var level in list)
         {
             levels[level].Reopen();

@@ -1,8 +1,10 @@
+using System.Globalization;
 using FluentValidation;
 using Investigation.Domain;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,7 +31,7 @@ public static class PageCommands
         }
         catch (Exception e) when (e is DomainException or ConflictException)
         {
-            page.ModelState.AddModelError("", e.Message);
+            page.ModelState.AddModelError("", Text.T(e));
         }
         catch (NotFoundException)
         {
@@ -37,27 +39,33 @@ public static class PageCommands
         }
         catch (ForbiddenException e)
         {
-            page.ModelState.AddModelError("", e.Message);
+            page.ModelState.AddModelError("", Text.T(e));
             page.HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
         }
         return page.Page();
     }
 }
 
-/// <summary>The same refusals for the JSON API, as ProblemDetails: 400 with field errors, 403, 404, 409, 422.</summary>
+/// <summary>
+/// The same refusals for the JSON API, as ProblemDetails: 400 with field errors, 403, 404, 409, 422,
+/// in the caller's language (their own choice, else Accept-Language; Chinese by default).
+/// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // The handler runs outside the localization middleware, whose culture ended with it: take the request's again.
+        if (context.Features.Get<IRequestCultureFeature>() is { } language)
+            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
         ProblemDetails? problem = exception switch
         {
             ValidationException v => new ValidationProblemDetails(v.Errors.GroupBy(e => e.PropertyName)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
-            { Status = 400, Title = "The request is not valid.", Detail = v.Errors.Any() ? null : v.Message },
-            NotFoundException n => new() { Status = 404, Title = n.Message },
-            ForbiddenException f => new() { Status = 403, Title = f.Message },
-            ConflictException c => new() { Status = 409, Title = c.Message },
-            DomainException d => new() { Status = 422, Title = d.Message },
+            { Status = 400, Title = Text.T("请求的内容无效。", "The request is not valid."), Detail = v.Errors.Any() ? null : v.Message },
+            NotFoundException n => new() { Status = 404, Title = Text.T(n) },
+            ForbiddenException f => new() { Status = 403, Title = Text.T(f) },
+            ConflictException c => new() { Status = 409, Title = Text.T(c) },
+            DomainException d => new() { Status = 422, Title = Text.T(d) },
             BadHttpRequestException b => new() { Status = b.StatusCode, Title = b.Message, Detail = b.InnerException?.Message },
             _ => null,
         };

@@ -16,6 +16,16 @@ public static class Text
 
     public static string T(Investigation.Domain.BilingualText text) => IsChinese ? text.Zh : text.En;
 
+    /// <summary>What a refused command tells the person, in their language; the exception's Message (both, or English) is for logs.</summary>
+    public static string T(Exception refusal) => refusal switch
+    {
+        Investigation.Domain.DomainException d => T(d.Text),
+        Investigation.Workflows.Pipeline.ConflictException c => T(c.Text),
+        Investigation.Workflows.Pipeline.ForbiddenException f => T(f.Text),
+        Investigation.Workflows.Pipeline.NotFoundException n => T(n.Text),
+        _ => refusal.Message,
+    };
+
     /// <summary>A date and time in the user's culture and in China Standard Time, the zone these cases happen in.</summary>
     public static string When(DateTimeOffset? at) =>
         at is { } t ? TimeZoneInfo.ConvertTime(t, ChinaTime).ToString("g", CultureInfo.CurrentCulture) : "";

@@ -44,6 +44,23 @@ public static class WebSetup
             // Anonymous page by page: a folder-wide exception would also open /Account/Manage.
             foreach (var page in new[] { "/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/AccessDenied", "/Account/Language" })
                 o.Conventions.AllowAnonymousToPage(page);
+        }).AddMvcOptions(o =>
+        {
+            // A field left empty is the command's validator's to refuse, in the user's language; MVC's own
+            // implicit "The Name field is required." came first, in English only.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            // What the model binder says of a value it cannot read (a date, a number, a choice), in the user's language.
+            var said = o.ModelBindingMessageProvider;
+            said.SetAttemptedValueIsInvalidAccessor((value, field) => Text.T($"“{value}”不是有效的值。", $"The value '{value}' is not valid for {field}."));
+            said.SetValueIsInvalidAccessor(value => Text.T($"“{value}”无效。", $"The value '{value}' is invalid."));
+            said.SetValueMustBeANumberAccessor(field => Text.T("请输入数字。", $"The field {field} must be a number."));
+            said.SetValueMustNotBeNullAccessor(value => Text.T("请填写此项。", $"The value '{value}' is invalid."));
+            said.SetMissingBindRequiredValueAccessor(field => Text.T("请填写此项。", $"A value for the '{field}' parameter or property was not provided."));
+            said.SetMissingKeyOrValueAccessor(() => Text.T("请填写此项。", "A value is required."));
+            said.SetUnknownValueIsInvalidAccessor(field => Text.T("所填的值无效。", $"The supplied value is invalid for {field}."));
+            said.SetNonPropertyAttemptedValueIsInvalidAccessor(value => Text.T($"“{value}”不是有效的值。", $"The value '{value}' is not valid."));
+            said.SetNonPropertyUnknownValueIsInvalidAccessor(() => Text.T("所填的值无效。", "The supplied value is invalid."));
+            said.SetNonPropertyValueMustBeANumberAccessor(() => Text.T("请输入数字。", "The field must be a number."));
         });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         // Chinese text is written as text, not as numeric entities (it is still HTML-encoded).
@@ -82,9 +99,10 @@ public static class WebSetup
         app.UseWhen(c => ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseInvestigationApiDocs();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication, so the signed-in user's own language (a claim) is known to choose by.
+        app.UseRequestLocalization();
         app.UseAuthorization();
         // Each request's commands are sent as the signed-in user.
         app.Use(async (context, next) =>

@@ -37,7 +37,7 @@ public static class FireDueTimer
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
             if (!actor.IsSet || actor.Actor.UserName != Actor.System.UserName)
-                throw new ForbiddenException("Only the system fires timers.");
+                throw new ForbiddenException("只有系统才能触发定时器。", "Only the system fires timers.");
             var now = clock.GetUtcNow();
             // Read inside the transaction: what counts is each bookmark as it is now, not as the job saw it.
             var keys = command.Timers.Select(t => t.Key).Distinct().ToList();
@@ -66,9 +66,11 @@ public static class FireDueTimer
             }
             // Nothing to write: say so without writing (a second firing of the same timers ends here).
             if (fired.Count == 0)
-                throw new ConflictException(command.Timers.Count == 1
-                    ? $"The timer '{command.Timers[0].BookmarkName}' '{command.Timers[0].Key}' has already fired, is not due yet, or its task is done."
-                    : "None of these timers is due any more: they were fired elsewhere, moved, or their tasks are done.");
+                throw command.Timers.Count == 1
+                    ? new ConflictException($"定时器“{command.Timers[0].BookmarkName}”“{command.Timers[0].Key}”已经触发、尚未到期，或其任务已办结。",
+                        $"The timer '{command.Timers[0].BookmarkName}' '{command.Timers[0].Key}' has already fired, is not due yet, or its task is done.")
+                    : new ConflictException("这些定时器都已不再到期：已在别处触发、已改期，或其任务已办结。",
+                        "None of these timers is due any more: they were fired elsewhere, moved, or their tasks are done.");
             audit.Detail = $"{fired.Count} fired, {skipped.Count} skipped";
             return new(fired, skipped);
         }

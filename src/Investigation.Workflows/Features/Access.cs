@@ -36,13 +36,14 @@ public sealed class Access(InvestigationDbContext db, CurrentActor current, Orga
     {
         var query = tracking ? db.Cases : db.Cases.AsNoTracking();
         var record = await query.FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (record is null || !await CanSeeUnitAsync(record.UnitId, ct)) throw new NotFoundException("The case");
+        if (record is null || !await CanSeeUnitAsync(record.UnitId, ct)) throw new NotFoundException("案件", "The case");
         return record;
     }
 
     public void RequireRole(params string[] roles)
     {
         if (!Actor.IsInAny(roles))
-            throw new ForbiddenException($"This needs the role {string.Join(" or ", roles)}.");
+            throw new ForbiddenException($"此操作需要以下角色之一：{string.Join("、", roles.Select(r => Roles.Name(r).Zh))}。",
+                $"This needs the role {string.Join(" or ", roles)}.");
     }
 }

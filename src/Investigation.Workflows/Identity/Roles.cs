@@ -1,3 +1,5 @@
+using Investigation.Domain;
+
 namespace Investigation.Workflows.Identity;
 
 /// <summary>The roles of the application. A user may hold several.</summary>
@@ -17,4 +19,18 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All =
         [Administrator, CaseOfficer, Investigator, DisciplineReviewer, DisciplineApprover, PartyCommittee, CadreManagement, Auditor];
+
+    /// <summary>A role as people read it, in both languages.</summary>
+    public static BilingualText Name(string role) => role switch
+    {
+        Administrator => new("系统管理员", "Administrator"),
+        CaseOfficer => new("案件专员（网信办）", "Case officer (cyberspace affairs office)"),
+        Investigator => new("调查人员", "Investigator"),
+        DisciplineReviewer => new("纪检监察审核人员", "Discipline reviewer"),
+        DisciplineApprover => new("纪检监察审批人", "Discipline approver"),
+        PartyCommittee => new("党委（党组）", "Party committee"),
+        CadreManagement => new("干部主管部门", "Cadre management"),
+        Auditor => new("审计人员", "Auditor"),
+        _ => new(role, role),
+    };
 }

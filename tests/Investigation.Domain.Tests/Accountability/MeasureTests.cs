@@ -67,9 +67,21 @@ public class MeasureTests
     }
 
     [Fact]
-    public void Measure_WithoutReason_IsRefused()
+    public void Measure_WithoutReason_IsRefused_InBothLanguages()
     {
-        Assert.Throws<DomainException>(() => new Measure(Cadre, [AccountabilityForm.Admonishment], " "));
+        var ex = Assert.Throws<DomainException>(() => new Measure(Cadre, [AccountabilityForm.Admonishment], " "));
+
+        Assert.Equal(new BilingualText("问责措施的理由不能为空。", "The reason for the measure is required."), ex.Text);
+    }
+
+    [Fact]
+    public void OrganisationForm_OnACadre_IsRefused_NamingTheFormInChinese()
+    {
+        var ex = Assert.Throws<DomainException>(() => new Measure(Cadre, [AccountabilityForm.Reorganisation], "负有责任"));
+
+        Assert.StartsWith(AccountabilityForm.Reorganisation.Name().Zh + "适用于党组织，不适用于领导干部", ex.Text.Zh);
+        Assert.Contains(ex.Text.En, ex.Message); // the log keeps both
+        Assert.Contains(ex.Text.Zh, ex.Message);
     }
 
     [Fact]

@@ -50,6 +50,30 @@ public class CaseCanQueryTests
 
     [Theory]
     [MemberData(nameof(MomentNames))]
+    public void EveryRefusal_SaysWhyInChinese_WithNoEnglishLeftInIt(string moment)
+    {
+        var scenario = Moments[moment]();
+
+        foreach (var trigger in Enum.GetValues<CaseTrigger>())
+        {
+            if (Record.Exception(() => scenario.Clone().Fire(trigger)) is not { } error) continue;
+
+            var refusal = Assert.IsType<DomainException>(error);
+            Assert.False(refusal.Text.Zh.Any(char.IsAsciiLetter), $"{moment}, {trigger}: {refusal.Text.Zh}");
+            Assert.False(string.IsNullOrWhiteSpace(refusal.Text.En));
+        }
+    }
+
+    [Fact]
+    public void WhyNot_NamesTheStatusAndWhatIsPossible_InChinese()
+    {
+        var c = CaseScenario.At(CaseStatus.UnderReview).Case;
+
+        Assert.Equal("纪检审核中的案件不能受理；现在可以：审核同意、退回补充调查、不予问责。", c.WhyNot(CaseTrigger.Accept)!.Zh);
+    }
+
+    [Theory]
+    [MemberData(nameof(MomentNames))]
     public void CanProperties_AgreeWithCanOfTheirTrigger(string moment)
     {
         var c = Moments[moment]().Case;
@@ -75,7 +99,7 @@ public class CaseCanQueryTests
     {
         var c = CaseScenario.At(CaseStatus.UnderReview).Case;
 
-        var why = c.WhyNot(CaseTrigger.Accept);
+        var why = c.WhyNot(CaseTrigger.Accept)!.En;
 
         Assert.Contains("UnderReview cannot Accept", why);
         Assert.Contains("Endorse, ReturnForSupplementaryInvestigation, Decline", why);
@@ -86,6 +110,6 @@ public class CaseCanQueryTests
     {
         var c = CaseScenario.At(CaseStatus.Hearing).Case;
 
-        Assert.Contains("statement and defence", c.WhyNot(CaseTrigger.CompleteHearing));
+        Assert.Contains("statement and defence", c.WhyNot(CaseTrigger.CompleteHearing)!.En);
     }
 }

@@ -72,7 +72,7 @@ public class CaseHappyPathTests
         var c = CaseScenario.At(CaseStatus.Closed).Case;
 
         Assert.All(Enum.GetValues<CaseTrigger>(), t => Assert.False(c.Can(t)));
-        Assert.Contains("nothing more can be done", c.WhyNot(CaseTrigger.Acknowledge));
+        Assert.Contains("nothing more can be done", c.WhyNot(CaseTrigger.Acknowledge)!.En);
     }
 
     [Fact]

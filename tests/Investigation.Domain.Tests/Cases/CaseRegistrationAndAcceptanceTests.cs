@@ -112,7 +112,7 @@ public class CaseRegistrationAndAcceptanceTests
         Assert.Throws<DomainException>(s.Accept);
         Assert.Throws<DomainException>(() => s.Case.Reject("再次驳回"));
         Assert.Throws<DomainException>(() => s.Case.RecordFindings(Investigation.Domain.TraceBack.TraceBackLevel.PartyConcerned, [Responsible(s.Org.Operator)]));
-        Assert.Contains("Rejected: nothing more can be done", s.Case.WhyNot(CaseTrigger.Accept));
+        Assert.Contains("Rejected: nothing more can be done", s.Case.WhyNot(CaseTrigger.Accept)!.En);
     }
 
     [Fact]

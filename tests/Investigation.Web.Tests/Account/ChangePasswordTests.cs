@@ -44,7 +44,7 @@ public sealed class ChangePasswordTests(WebApp app) : IClassFixture<WebApp>
         var response = await client.SubmitAsync("/Account/Manage/ChangePassword", "main form[method=post]", Form("Not-The-Password-1!", NewPassword, NewPassword));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("The current password is wrong.", await AdminTestSupport.MessageAsync(response, "Input.CurrentPassword"));
+        Assert.Equal("当前密码不正确。", await AdminTestSupport.MessageAsync(response, "Input.CurrentPassword"));
         await app.SignInAsync("caseofficer");
     }
 

@@ -58,7 +58,7 @@ public sealed class EnableAuthenticatorTests(WebApp app) : IClassFixture<WebApp>
             setup.QuerySelector("#authenticator-uri")?.TextContent);
         Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", setup.QuerySelector("#shared-key")?.TextContent);
         var refusedAtSetUp = await client.SubmitAsync("/Account/Manage/EnableAuthenticator", "#verify-form", ("Input.Code", WrongCode(key)));
-        Assert.Contains("The code is not valid", await AdminTestSupport.MessageAsync(refusedAtSetUp, "Input.Code"));
+        Assert.Contains("验证码无效", await AdminTestSupport.MessageAsync(refusedAtSetUp, "Input.Code"));
 
         var enabled = await client.SubmitAsync("/Account/Manage/EnableAuthenticator", "#verify-form", ("Input.Code", CodeNow(key)));
 

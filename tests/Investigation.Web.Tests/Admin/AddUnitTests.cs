@@ -41,7 +41,7 @@ public sealed class AddUnitTests(WebApp app) : IClassFixture<WebApp>
             Unit("临川省级机构", UnitKind.PartyOrGovernmentOrgan, AdministrativeLevel.Provincial, DemoOrganisation.Linchuan.Value));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("cannot be at a higher level than its parent '临川市委'", await AdminTestSupport.MessageAsync(response));
+        Assert.Contains("的行政级别不能高于其上级单位“临川市委”", await AdminTestSupport.MessageAsync(response));
         Assert.DoesNotContain("临川省级机构", (await WebApp.PageAsync(admin, "/Admin/Organisation")).QuerySelector("main")?.TextContent);
         Assert.DoesNotContain(await app.AuditAsync(), e => e.Data.Contains(AdminTestSupport.Json("临川省级机构")));
     }
@@ -54,6 +54,6 @@ public sealed class AddUnitTests(WebApp app) : IClassFixture<WebApp>
         var response = await admin.SubmitAsync("/Admin/Organisation/AddUnit", "main form[method=post]",
             Unit("临川市通信管理局", UnitKind.IndustryRegulator, AdministrativeLevel.Prefecture, DemoOrganisation.Linchuan.Value));
 
-        Assert.Contains("must name the industry it supervises", await AdminTestSupport.MessageAsync(response));
+        Assert.Contains("必须写明其主管监管的行业", await AdminTestSupport.MessageAsync(response));
     }
 }

@@ -81,7 +81,7 @@ public sealed class AdminAccessTests(WebApp app) : IClassFixture<WebApp>
         Assert.Equal(HttpStatusCode.OK, ownEdit.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, lockProvinceUser.StatusCode);
         Assert.DoesNotContain(await app.AuditAsync(), e => e.Action == "LockUser");
-        Assert.Contains("one of your units", await AdminTestSupport.MessageAsync(createInProvince, "Input.UnitId"));
+        Assert.Contains("请选择您管辖的单位", await AdminTestSupport.MessageAsync(createInProvince, "Input.UnitId"));
         Assert.Equal(HttpStatusCode.NotFound, provinceTeam.StatusCode);
         var tree = await WebApp.PageAsync(prefectureAdmin, "/Admin/Organisation");
         Assert.Equal("临川市委", tree.QuerySelector(".org-tree > li > article .unit-name")?.TextContent);

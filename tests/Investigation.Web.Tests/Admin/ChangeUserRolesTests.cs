@@ -39,7 +39,7 @@ public sealed class ChangeUserRolesTests(WebApp app) : IClassFixture<WebApp>
         var response = await admin.SubmitAsync($"/Admin/Users/Edit/{id}", "#roles-form", ("Input.Roles", Roles.Auditor));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("own administrator role", await AdminTestSupport.MessageAsync(response));
+        Assert.Contains("不能取消自己的系统管理员角色", await AdminTestSupport.MessageAsync(response));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
     }
 
@@ -51,6 +51,6 @@ public sealed class ChangeUserRolesTests(WebApp app) : IClassFixture<WebApp>
 
         var response = await admin.SubmitAsync($"/Admin/Users/Edit/{id}", "#roles-form");
 
-        Assert.Contains("at least one role", await AdminTestSupport.MessageAsync(response, "Input.Roles"));
+        Assert.Contains("至少选择一个角色", await AdminTestSupport.MessageAsync(response, "Input.Roles"));
     }
 }

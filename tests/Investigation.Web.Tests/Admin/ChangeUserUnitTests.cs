@@ -30,6 +30,6 @@ public sealed class ChangeUserUnitTests(WebApp app) : IClassFixture<WebApp>
 
         var response = await admin.SubmitAsync($"/Admin/Users/Edit/{id}", "#unit-form", ("Input.UnitId", DemoOrganisation.Linchuan.Value.ToString()));
 
-        Assert.Contains("cannot move yourself", await AdminTestSupport.MessageAsync(response));
+        Assert.Contains("不能把自己调到其他单位", await AdminTestSupport.MessageAsync(response));
     }
 }

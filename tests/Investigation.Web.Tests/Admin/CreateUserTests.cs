@@ -59,7 +59,7 @@ public sealed class CreateUserTests(WebApp app) : IClassFixture<WebApp>
         var noRole = await admin.CreateUserAsync("no-role", DemoOrganisation.Province.Value, NewPassword);
         var taken = await admin.CreateUserAsync("caseofficer", DemoOrganisation.Province.Value, NewPassword, Roles.Auditor);
 
-        Assert.Contains("at least one role", await AdminTestSupport.MessageAsync(noRole, "Input.Roles"));
+        Assert.Contains("至少选择一个角色", await AdminTestSupport.MessageAsync(noRole, "Input.Roles"));
         Assert.Contains("caseofficer", await AdminTestSupport.MessageAsync(taken, "Input.UserName"));
     }
 

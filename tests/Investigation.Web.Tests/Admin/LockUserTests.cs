@@ -34,7 +34,7 @@ public sealed class LockUserTests(WebApp app) : IClassFixture<WebApp>
 
         var response = await admin.SubmitAsync($"/Admin/Users/Edit/{await app.UserIdAsync("admin")}", "#lock-form");
 
-        Assert.Contains("cannot lock yourself", await AdminTestSupport.MessageAsync(response));
+        Assert.Contains("不能锁定自己的账户", await AdminTestSupport.MessageAsync(response));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
     }
 }

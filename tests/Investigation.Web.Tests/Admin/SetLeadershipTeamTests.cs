@@ -46,7 +46,7 @@ public sealed class SetLeadershipTeamTests(WebApp app) : IClassFixture<WebApp>
             ("Input.SecurityLeadId", DemoOrganisation.Person("邓军").Value.ToString()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("王建国 does not belong to 临川市教育局", await AdminTestSupport.MessageAsync(response));
+        Assert.Contains("王建国不属于临川市教育局", await AdminTestSupport.MessageAsync(response));
         Assert.DoesNotContain(await app.AuditAsync(), e => e.Data.Contains(DemoOrganisation.Person("王建国").Value.ToString()));
     }
 
@@ -58,6 +58,6 @@ public sealed class SetLeadershipTeamTests(WebApp app) : IClassFixture<WebApp>
         var response = await admin.SubmitAsync($"/Admin/Organisation/Leadership/{Education}", "main form[method=post]",
             ("Input.MainLeadId", ""), ("Input.SecurityLeadId", DemoOrganisation.Person("邓军").Value.ToString()));
 
-        Assert.Contains("main person in charge", await AdminTestSupport.MessageAsync(response, "Input.MainLeadId"));
+        Assert.Contains("主要负责人", await AdminTestSupport.MessageAsync(response, "Input.MainLeadId"));
     }
 }

@@ -40,6 +40,6 @@ public sealed class AuditEndpointsTests(WebApp app) : IClassFixture<WebApp>
         var refused = await officer.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.Forbidden);
 
         Assert.True(ApiClient.IsProblem(refused));
-        Assert.Contains("Auditor", (await ApiClient.JsonAsync(refused))["title"]!.GetValue<string>());
+        Assert.Contains("审计人员", (await ApiClient.JsonAsync(refused))["title"]!.GetValue<string>());
     }
 }

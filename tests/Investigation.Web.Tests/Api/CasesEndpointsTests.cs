@@ -60,7 +60,7 @@ public sealed class CasesEndpointsTests(WebApp app) : IClassFixture<WebApp>
         Assert.True(ApiClient.IsProblem(response));
         var errors = (await ApiClient.JsonAsync(response))["errors"]!.AsObject();
         Assert.Contains("Title", errors.Select(e => e.Key));
-        Assert.Contains("Record the facts of at least one Article 8 circumstance", errors["Facts"]![0]!.GetValue<string>());
+        Assert.Contains("请至少记录一项第八条所列情形的事实", errors["Facts"]![0]!.GetValue<string>());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class CasesEndpointsTests(WebApp app) : IClassFixture<WebApp>
         }).Expect(HttpStatusCode.UnprocessableEntity);
 
         Assert.True(ApiClient.IsProblem(response));
-        Assert.Equal("Service cannot be recorded as restored later than now.", (await ApiClient.JsonAsync(response))["title"]!.GetValue<string>());
+        Assert.Equal("恢复服务的时间不能晚于当前时间。", (await ApiClient.JsonAsync(response))["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class CasesEndpointsTests(WebApp app) : IClassFixture<WebApp>
         var response = await investigator.PostJsonAsync("/api/v1/cases", ApiClient.PortalOutage(app.Clock.GetUtcNow())).Expect(HttpStatusCode.Forbidden);
 
         Assert.True(ApiClient.IsProblem(response));
-        Assert.Contains("CaseOfficer", (await ApiClient.JsonAsync(response))["title"]!.GetValue<string>());
+        Assert.Contains("案件专员", (await ApiClient.JsonAsync(response))["title"]!.GetValue<string>());
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public sealed class GetAuditRecordTests(WebApp app) : IClassFixture<WebApp>
         var verify = await client.SendAsync(Htmx("/Audit?handler=Verify"));
 
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
-        Assert.Contains("Auditor", (await WebApp.ParseAsync(page)).QuerySelector("[role=alert]")?.TextContent);
+        Assert.Contains("审计人员", (await WebApp.ParseAsync(page)).QuerySelector("[role=alert]")?.TextContent);
         Assert.Equal(HttpStatusCode.Forbidden, verify.StatusCode);
     }
 

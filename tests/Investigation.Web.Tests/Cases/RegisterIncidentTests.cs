@@ -71,8 +71,8 @@ public sealed class RegisterIncidentTests(WebApp app) : IClassFixture<WebApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await WebApp.ParseAsync(response);
-        Assert.Contains("Title", page.QuerySelector("[data-valmsg-for='Input.Title']")!.TextContent);
-        Assert.Contains("Record the facts of at least one Article 8 circumstance", page.QuerySelector("[data-valmsg-for='Input.Facts']")!.TextContent);
+        Assert.Equal("'标题' 不能为空。", page.QuerySelector("[data-valmsg-for='Input.Title']")!.TextContent.Trim()); // the field's name in Chinese too
+        Assert.Contains("请至少记录一项第八条所列情形的事实", page.QuerySelector("[data-valmsg-for='Input.Facts']")!.TextContent);
         Assert.Equal("没有标题，也没有事实。", page.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
         Assert.Equal(before, await CountCasesAsync());
     }
@@ -114,7 +114,7 @@ public sealed class RegisterIncidentTests(WebApp app) : IClassFixture<WebApp>
         }));
 
         // The validator refuses it before any fact is built, so the message stands next to the field.
-        Assert.Contains("restored before it went down",
+        Assert.Contains("恢复服务的时间不能早于中断的时间",
             page.QuerySelector("[data-valmsg-for='Input.Facts.PortalParalysis.RestoredAt']")!.TextContent);
         Assert.Equal(0, await CountCasesAsync("时间颠倒"));
     }
@@ -149,7 +149,7 @@ public sealed class RegisterIncidentTests(WebApp app) : IClassFixture<WebApp>
             ["Input.Facts.DataLeak.StateSecretsLeaked"] = "true",
         }));
 
-        Assert.Contains("not one of yours", page.QuerySelector("[data-valmsg-for='Input.UnitId']")!.TextContent);
+        Assert.Contains("不在您的管辖范围内", page.QuerySelector("[data-valmsg-for='Input.UnitId']")!.TextContent);
         Assert.Equal(0, await CountCasesAsync("越级登记"));
     }
 

@@ -50,9 +50,9 @@ public sealed class CompleteTaskTests(WebApp app) : IClassFixture<WebApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await WebApp.ParseAsync(response);
-        Assert.Contains("State the facts", page.QuerySelector("[data-valmsg-for='RecordFindings.Findings[0].Facts']")!.TextContent);
-        Assert.Contains("evidence", page.QuerySelector("[data-valmsg-for='RecordFindings.Findings[0].Evidence']")!.TextContent);
-        Assert.Contains("reason", page.QuerySelector("[data-valmsg-for='RecordFindings.Findings[0].ReasonNotResponsible']")!.TextContent);
+        Assert.Contains("请写明调查结论所依据的事实", page.QuerySelector("[data-valmsg-for='RecordFindings.Findings[0].Facts']")!.TextContent);
+        Assert.Contains("证据", page.QuerySelector("[data-valmsg-for='RecordFindings.Findings[0].Evidence']")!.TextContent);
+        Assert.Contains("不负有责任的理由", page.QuerySelector("[data-valmsg-for='RecordFindings.Findings[0].ReasonNotResponsible']")!.TextContent);
         // The person's choices are kept for them to correct.
         Assert.True(page.QuerySelector("input[name='RecordFindings.Findings[0].Responsible'][value=false]")!.HasAttribute("checked"));
         var c = await CaseOf(id);
@@ -72,8 +72,8 @@ public sealed class CompleteTaskTests(WebApp app) : IClassFixture<WebApp>
 
         var page = await WebApp.ParseAsync(response);
         var rows = page.QuerySelectorAll("main form[action*='handler=SubmitSuggestion'] > fieldset");
-        Assert.Contains("Give the reason", rows[2].TextContent);
-        Assert.DoesNotContain("Give the reason", rows[0].TextContent);
+        Assert.Contains("请说明提出该建议的理由", rows[2].TextContent);
+        Assert.DoesNotContain("请说明提出该建议的理由", rows[0].TextContent);
         Assert.Equal(CaseStatus.DraftingSuggestion, (await CaseOf(id)).Status);
     }
 
@@ -261,7 +261,7 @@ public sealed class CompleteTaskTests(WebApp app) : IClassFixture<WebApp>
         request.Headers.Add("HX-Request", "true");
         var fragment = await WebApp.ParseAsync(await client.SendAsync(request));
 
-        Assert.Contains("members who took part", fragment.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Contains("参与决策的成员", fragment.QuerySelector("[role=alert]")!.TextContent);
         Assert.Null(fragment.QuerySelector("#derivation"));
     }
 
@@ -282,9 +282,18 @@ public sealed class CompleteTaskTests(WebApp app) : IClassFixture<WebApp>
 
         var language = await WebApp.FormAsync(client, "/Tasks", "form[action='/Account/Language']");
         await client.PostAsync("/Account/Language", WebApp.Fields(language, new() { ["culture"] = "en" }));
-        var english = (await WebApp.PageAsync(client, TaskForms.Url(task))).QuerySelector("aside")!;
-        Assert.Contains(english.QuerySelectorAll("blockquote cite"), c => c.TextContent.Contains("Article 8(2), item (2)"));
-        Assert.Contains("paralysed for 6 hours or more", english.TextContent);
+        try
+        {
+            var english = (await WebApp.PageAsync(client, TaskForms.Url(task))).QuerySelector("aside")!;
+            Assert.Contains(english.QuerySelectorAll("blockquote cite"), c => c.TextContent.Contains("Article 8(2), item (2)"));
+            Assert.Contains("paralysed for 6 hours or more", english.TextContent);
+        }
+        finally
+        {
+            // The choice is remembered for the user: give caseofficer Chinese back for the other tests of this class.
+            language = await WebApp.FormAsync(client, "/Tasks", "form[action='/Account/Language']");
+            await client.PostAsync("/Account/Language", WebApp.Fields(language, new() { ["culture"] = "zh-CN" }));
+        }
     }
 
     [Fact]

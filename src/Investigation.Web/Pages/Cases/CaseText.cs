@@ -11,23 +11,6 @@ namespace Investigation.Web.Pages.Cases;
 /// <summary>The names of statuses and events as people read them, in both languages, for the case pages and the dashboard.</summary>
 public static class CaseText
 {
-    public static BilingualText Name(this CaseStatus status) => status switch
-    {
-        CaseStatus.Registered => new("已登记", "registered"),
-        CaseStatus.Rejected => new("不予受理", "rejected"),
-        CaseStatus.Investigating => new("倒查中", "investigating"),
-        CaseStatus.DeterminingResponsibility => new("责任认定中", "determining responsibility"),
-        CaseStatus.Hearing => new("陈述和申辩", "hearing"),
-        CaseStatus.DraftingSuggestion => new("起草问责建议", "drafting the suggestion"),
-        CaseStatus.UnderReview => new("纪检审核中", "under review"),
-        CaseStatus.AwaitingApproval => new("待审核批准", "awaiting approval"),
-        CaseStatus.Declined => new("不予问责", "declined"),
-        CaseStatus.AwaitingDecision => new("待作出问责决定", "awaiting decision"),
-        CaseStatus.Decided => new("已决定，待干部主管部门接收", "decided, awaiting acknowledgement"),
-        CaseStatus.Closed => new("已结案", "closed"),
-        _ => new(status.ToString(), status.ToString()),
-    };
-
     public static BilingualText Name(this AccountabilityBasis basis) => basis switch
     {
         AccountabilityBasis.SeriousCircumstance => new("第八条第二款情形，应当逐级倒查", "an Article 8(2) circumstance: trace-back is mandatory"),

@@ -43,7 +43,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             // Someone else was quicker: show the row as it is now, with the reason.
             Response.Headers["HX-Trigger"] = "task-refused";
             var row = await FindRowAsync(id);
-            return row is null ? Content($"<tr id=\"task-{id}\"><td colspan=\"5\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(e.Message)}</td></tr>", "text/html")
+            return row is null ? Content($"<tr id=\"task-{id}\"><td colspan=\"5\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(Text.T(e))}</td></tr>", "text/html")
                 : Partial("_InboxRow", row);
         }
         catch (NotFoundException)

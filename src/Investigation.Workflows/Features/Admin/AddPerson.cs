@@ -24,8 +24,8 @@ public static class AddPerson
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
             RuleFor(c => c.Post).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.UnitId).NotEmpty().WithMessage("Choose the person's unit.");
-            RuleFor(c => c.ManagingOrganisationId).NotEmpty().WithMessage("Choose the Party organisation that manages the person.");
+            RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择该人员所在的单位。", "Choose the person's unit.");
+            RuleFor(c => c.ManagingOrganisationId).NotEmpty().WithMessage("请选择对该人员有管理权限的党组织。", "Choose the Party organisation that manages the person.");
         }
     }
 
@@ -48,7 +48,7 @@ public static class AddPerson
             access.RequireRole(Roles.Administrator);
             await access.RequireManagedUnitAsync(c.UnitId, nameof(Command.UnitId), ct);
             if ((await access.ManagingOrganisationsAsync(ct)).All(u => u.Id != c.ManagingOrganisationId))
-                throw new FluentValidation.ValidationException([new(nameof(Command.ManagingOrganisationId), "Choose a unit above yours or one of your own units.")]);
+                throw Say.Invalid(nameof(Command.ManagingOrganisationId), "请选择您所在单位的上级单位，或您管辖的单位。", "Choose a unit above yours or one of your own units.");
             var tree = await OrganisationStore.LoadAsync(db, ct);
             var person = tree.AddPerson(PersonId.New(), c.Name, c.Post.Trim(), new UnitId(c.UnitId), new UnitId(c.ManagingOrganisationId));
             db.People.Add(new PersonRecord

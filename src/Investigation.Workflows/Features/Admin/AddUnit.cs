@@ -26,7 +26,7 @@ public static class AddUnit
             RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
             RuleFor(c => c.Kind).IsInEnum();
             RuleFor(c => c.Level).IsInEnum();
-            RuleFor(c => c.ParentId).NotEmpty().WithMessage("Choose the unit the new unit belongs to.");
+            RuleFor(c => c.ParentId).NotEmpty().WithMessage("请选择新单位的上级单位。", "Choose the unit the new unit belongs to.");
             RuleFor(c => c.Industry).MaximumLength(100);
         }
     }

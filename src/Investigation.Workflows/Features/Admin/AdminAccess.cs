@@ -21,14 +21,14 @@ internal static class AdminAccess
     {
         access.RequireRole(Roles.Administrator);
         var user = await users.FindByIdAsync(userId);
-        if (user is null || !await access.CanSeeUnitAsync(user.UnitId, ct)) throw new NotFoundException("The user");
+        if (user is null || !await access.CanSeeUnitAsync(user.UnitId, ct)) throw new NotFoundException("该用户", "The user");
         return user;
     }
 
     public static async Task RequireManagedUnitAsync(this Access access, Guid unitId, string field, CancellationToken ct)
     {
         if (!await access.CanSeeUnitAsync(unitId, ct))
-            throw new ValidationException([new ValidationFailure(field, "Choose one of your units: your own or one below it.")]);
+            throw Say.Invalid(field, "请选择您管辖的单位：本单位或其下级单位。", "Choose one of your units: your own or one below it.");
     }
 
     /// <summary>The actor's unit and every unit below it, parents before children.</summary>
@@ -83,11 +83,14 @@ internal static class AdminAccess
     {
         if (result.Succeeded) return;
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
-            throw new ConflictException("Someone else changed this user at the same moment, and their change came first. Nothing of yours was saved: reload and try again.");
+            throw new ConflictException("其他人同时修改了该用户，且先于您保存。您的修改均未保存：请刷新后重试。",
+                "Someone else changed this user at the same moment, and their change came first. Nothing of yours was saved: reload and try again.");
         var fields = result.Errors.Select(e => (Field: FieldOf(e.Code, passwordField), e.Description)).ToList();
         if (fields.All(f => f.Field.Length > 0))
             throw new ValidationException(fields.Select(f => new ValidationFailure(f.Field, f.Description)));
-        throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        // Identity's own descriptions are in English only (no Chinese IdentityErrorDescriber yet): both texts are that one.
+        var said = string.Join(" ", result.Errors.Select(e => e.Description));
+        throw new DomainException(said, said);
     }
 
     private static string FieldOf(string code, string passwordField) =>

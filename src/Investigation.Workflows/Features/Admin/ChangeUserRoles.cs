@@ -17,8 +17,8 @@ public static class ChangeUserRoles
         public Validator()
         {
             RuleFor(c => c.UserId).NotEmpty();
-            RuleFor(c => c.Roles).NotEmpty().WithMessage("Give the user at least one role.");
-            RuleForEach(c => c.Roles).Must(r => Roles.All.Contains(r)).WithMessage("'{PropertyValue}' is not a role of this application.");
+            RuleFor(c => c.Roles).NotEmpty().WithMessage("请为该用户至少选择一个角色。", "Give the user at least one role.");
+            RuleForEach(c => c.Roles).Must(r => Roles.All.Contains(r)).WithMessage("“{PropertyValue}”不是本系统的角色。", "'{PropertyValue}' is not a role of this application.");
         }
     }
 
@@ -31,7 +31,7 @@ public static class ChangeUserRoles
             var after = command.Roles.Distinct().ToList();
             // Otherwise the last administrator of a unit could lock everyone out of its administration.
             if (user.Id == access.Actor.UserId && before.Contains(Roles.Administrator) && !after.Contains(Roles.Administrator))
-                throw new DomainException("You cannot remove your own administrator role: another administrator must do it.");
+                throw new DomainException("您不能取消自己的系统管理员角色：须由另一名系统管理员办理。", "You cannot remove your own administrator role: another administrator must do it.");
             (await users.RemoveFromRolesAsync(user, before.Except(after))).ThrowIfFailed();
             (await users.AddToRolesAsync(user, after.Except(before))).ThrowIfFailed();
             // Identity does not change the stamp for roles; without it a signed-in user would keep the old roles.

@@ -17,7 +17,7 @@ public static class ChangeUserUnit
         public Validator()
         {
             RuleFor(c => c.UserId).NotEmpty();
-            RuleFor(c => c.UnitId).NotEmpty().WithMessage("Choose the user's unit.");
+            RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择该用户所在的单位。", "Choose the user's unit.");
         }
     }
 
@@ -29,7 +29,7 @@ public static class ChangeUserUnit
             await access.RequireManagedUnitAsync(command.UnitId, nameof(Command.UnitId), ct);
             // Moving oneself down would take one's own unit out of one's administration.
             if (user.Id == access.Actor.UserId)
-                throw new DomainException("You cannot move yourself to another unit: another administrator must do it.");
+                throw new DomainException("您不能把自己调到其他单位：须由另一名系统管理员办理。", "You cannot move yourself to another unit: another administrator must do it.");
             audit.Detail = $"{user.UserName}: unit {user.UnitId} -> {command.UnitId}";
             user.UnitId = command.UnitId;
             // The unit is in the sign-in cookie: a new stamp makes the user's sessions pick up the new one.

@@ -35,7 +35,7 @@ public static class GetOrganisation
         {
             access.RequireRole(Roles.Administrator);
             var start = query.UnitId ?? access.Actor.UnitId.Value;
-            if (!await access.CanSeeUnitAsync(start, ct)) throw new NotFoundException("The unit");
+            if (!await access.CanSeeUnitAsync(start, ct)) throw new NotFoundException("该单位", "The unit");
             var tree = await access.OrganisationAsync(ct);
             var people = tree.People.ToLookup(p => p.UnitId);
             PersonItem Item(PersonId id)

@@ -22,7 +22,7 @@ public static class LockUser
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             var user = await access.ManagedUserAsync(users, command.UserId, ct);
-            if (user.Id == access.Actor.UserId) throw new DomainException("You cannot lock yourself out.");
+            if (user.Id == access.Actor.UserId) throw new DomainException("您不能锁定自己的账户。", "You cannot lock yourself out.");
             (await users.SetLockoutEnabledAsync(user, true)).ThrowIfFailed();
             (await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue)).ThrowIfFailed();
             // Lockout stops new sign-ins; a new stamp ends the sessions already open.

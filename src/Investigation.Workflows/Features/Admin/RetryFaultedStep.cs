@@ -21,9 +21,10 @@ public static class RetryFaultedStep
         {
             access.RequireRole(Roles.Administrator);
             var record = await access.CaseAsync(command.CaseId, ct);
-            var instanceId = record.WorkflowInstanceId ?? throw new ConflictException("This case has no workflow.");
+            var instanceId = record.WorkflowInstanceId ?? throw new ConflictException("该案件没有流程。", "This case has no workflow.");
             var status = await db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.Status).FirstAsync(ct);
-            if (status != WorkflowStatus.Faulted) throw new ConflictException($"The case's workflow is {status.ToString().ToLowerInvariant()}, not faulted: there is nothing to retry.");
+            if (status != WorkflowStatus.Faulted) throw new ConflictException($"该案件的流程{StatusZh(status)}，并未出错：没有需要重试的步骤。",
+                $"The case's workflow is {status.ToString().ToLowerInvariant()}, not faulted: there is nothing to retry.");
             Case c = record.ToCase();
             session.Case = c;
             audit.CaseId = record.Id;
@@ -31,5 +32,14 @@ public static class RetryFaultedStep
             record.Store(c, clock.GetUtcNow());
             return instance.Status;
         }
+
+        private static string StatusZh(WorkflowStatus status) => status switch
+        {
+            WorkflowStatus.Running => "正在运行",
+            WorkflowStatus.Waiting => "正在等待",
+            WorkflowStatus.Completed => "已完成",
+            WorkflowStatus.Cancelled => "已取消",
+            _ => "已出错",
+        };
     }
 }

@@ -27,8 +27,8 @@ public static class SetLeadershipTeam
         public Validator()
         {
             RuleFor(c => c.UnitId).NotEmpty();
-            RuleFor(c => c.MainLeadId).NotEmpty().WithMessage("Choose the main person in charge.");
-            RuleFor(c => c.SecurityLeadId).NotEmpty().WithMessage("Choose the member in charge of cybersecurity.");
+            RuleFor(c => c.MainLeadId).NotEmpty().WithMessage("请选择主要负责人。", "Choose the main person in charge.");
+            RuleFor(c => c.SecurityLeadId).NotEmpty().WithMessage("请选择主管网络安全的领导班子成员。", "Choose the member in charge of cybersecurity.");
         }
     }
 
@@ -49,7 +49,7 @@ public static class SetLeadershipTeam
         {
             var c = apply.Change;
             access.RequireRole(Roles.Administrator);
-            if (!await access.CanSeeUnitAsync(c.UnitId, ct)) throw new NotFoundException("The unit");
+            if (!await access.CanSeeUnitAsync(c.UnitId, ct)) throw new NotFoundException("该单位", "The unit");
             var tree = await OrganisationStore.LoadAsync(db, ct);
             var unitId = new UnitId(c.UnitId);
             var team = new LeadershipTeam(new PersonId(c.MainLeadId), new PersonId(c.SecurityLeadId), (c.OtherMemberIds ?? []).Select(id => new PersonId(id)));

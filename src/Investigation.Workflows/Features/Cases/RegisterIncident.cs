@@ -36,21 +36,21 @@ public static class RegisterIncident
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.UnitId).NotEmpty().WithMessage("Choose the unit where the incident happened.");
+            RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择事件发生的单位。", "Choose the unit where the incident happened.");
             RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Description).NotEmpty().MaximumLength(20_000);
-            RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("The incident cannot have occurred in the future.")
-                .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("The Measures apply to incidents from 15 August 2017, when they came into force (Article 14).");
+            RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("事件发生的时间不能晚于当前时间。", "The incident cannot have occurred in the future.")
+                .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("《实施办法》适用于2017年8月15日施行之日起发生的事件（第十四条）。", "The Measures apply to incidents from 15 August 2017, when they came into force (Article 14).");
             RuleFor(c => c.Facts).NotNull();
             RuleForEach(c => c.DutiesFailed).IsInEnum();
             RuleForEach(c => c.Evidence).MaximumLength(500);
             RuleFor(c => c.Facts.PortalParalysis!.RestoredAt).GreaterThanOrEqualTo(c => c.Facts.PortalParalysis!.DownAt)
                 .When(c => c.Facts?.PortalParalysis?.RestoredAt is not null)
-                .WithName("Facts.PortalParalysis.RestoredAt").WithMessage("Service cannot be restored before it went down.");
+                .WithName("Facts.PortalParalysis.RestoredAt").WithMessage("恢复服务的时间不能早于中断的时间。", "Service cannot be restored before it went down.");
             RuleFor(c => c.Facts.OtherSeriousAct!.Description).NotEmpty().When(c => c.Facts?.OtherSeriousAct is not null)
-                .WithName("Facts.OtherSeriousAct.Description").WithMessage("Describe the act.");
+                .WithName("Facts.OtherSeriousAct.Description").WithMessage("请描述该行为。", "Describe the act.");
             RuleFor(c => c).Must(c => c.Facts is null || c.Facts.AllegesAny || c.DutiesFailed is { Count: > 0 })
-                .WithName("Facts").WithMessage("Record the facts of at least one Article 8 circumstance, or an Article 3 duty that was not performed.");
+                .WithName("Facts").WithMessage("请至少记录一项第八条所列情形的事实，或一项未履行的第三条职责。", "Record the facts of at least one Article 8 circumstance, or an Article 3 duty that was not performed.");
         }
     }
 
@@ -61,7 +61,7 @@ public static class RegisterIncident
         {
             access.RequireRole(Roles.CaseOfficer);
             if (!await access.CanSeeUnitAsync(command.UnitId, ct))
-                throw new ValidationException([new("UnitId", "This unit is not one of yours.")]);
+                throw Say.Invalid("UnitId", "该单位不在您的管辖范围内。", "This unit is not one of yours.");
             var now = clock.GetUtcNow();
             var number = await NextNumberAsync(now, ct);
             var c = Case.Register(CaseId.New(), number, new UnitId(command.UnitId), command.Title, command.Description, command.OccurredAt,

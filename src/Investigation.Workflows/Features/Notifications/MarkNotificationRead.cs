@@ -20,7 +20,7 @@ public static class MarkNotificationRead
             if (command.NotificationId is { } id)
             {
                 var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.Recipient == me, ct)
-                    ?? throw new NotFoundException("The notification");
+                    ?? throw new NotFoundException("该通知", "The notification");
                 if (notification.ReadAt is not null) return 0;
                 notification.ReadAt = now;
                 return 1;

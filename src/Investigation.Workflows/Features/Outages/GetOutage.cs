@@ -27,7 +27,7 @@ public static class GetOutage
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
             var o = await db.Outages.AsNoTracking().FirstOrDefaultAsync(x => x.Id == query.OutageId, ct);
-            if (o is null || !await access.CanSeeUnitAsync(o.UnitId, ct)) throw new NotFoundException("The outage");
+            if (o is null || !await access.CanSeeUnitAsync(o.UnitId, ct)) throw new NotFoundException("该服务中断记录", "The outage");
             var tree = await access.OrganisationAsync(ct);
             var name = tree.Unit(new Domain.UnitId(o.UnitId)).Name;
             var proposal = new Proposal(o.UnitId, $"{name}网站瘫痪（{o.SiteAddress}）",

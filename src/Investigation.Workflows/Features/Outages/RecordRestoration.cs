@@ -21,7 +21,7 @@ public static class RecordRestoration
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.RestoredAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("Service cannot be restored in the future.");
+            RuleFor(c => c.RestoredAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("恢复服务的时间不能晚于当前时间。", "Service cannot be restored in the future.");
         }
     }
 
@@ -31,11 +31,11 @@ public static class RecordRestoration
         {
             access.RequireRole(Roles.CaseOfficer);
             var outage = await db.Outages.FirstOrDefaultAsync(o => o.Id == command.OutageId, ct);
-            if (outage is null || !await access.CanSeeUnitAsync(outage.UnitId, ct)) throw new NotFoundException("The outage");
+            if (outage is null || !await access.CanSeeUnitAsync(outage.UnitId, ct)) throw new NotFoundException("该服务中断记录", "The outage");
             if (outage.RestoredAt is { } restored)
-                throw new ConflictException($"This outage's restoration was already recorded ({restored:u}, by {outage.RestorationRecordedBy}).");
+                throw new ConflictException($"该服务中断的恢复情况已经记录（{restored:u}，记录人 {outage.RestorationRecordedBy}）。", $"This outage's restoration was already recorded ({restored:u}, by {outage.RestorationRecordedBy}).");
             if (command.RestoredAt < outage.DownAt)
-                throw new ValidationException([new(nameof(Command.RestoredAt), "Service cannot be restored before it went down.")]);
+                throw Say.Invalid(nameof(Command.RestoredAt), "恢复服务的时间不能早于中断的时间。", "Service cannot be restored before it went down.");
 
             outage.RestoredAt = command.RestoredAt;
             outage.RestorationRecordedBy = access.Actor.UserName;

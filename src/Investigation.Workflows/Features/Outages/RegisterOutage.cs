@@ -27,9 +27,9 @@ public static class RegisterOutage
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.UnitId).NotEmpty().WithMessage("Choose the organ or news website whose site is down.");
-            RuleFor(c => c.SiteAddress).NotEmpty().WithMessage("Give the site's address or name.").MaximumLength(500);
-            RuleFor(c => c.DownAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("The site cannot have gone down in the future.");
+            RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择网站服务中断的机关或新闻网站。", "Choose the organ or news website whose site is down.");
+            RuleFor(c => c.SiteAddress).NotEmpty().WithMessage("请填写网站的地址或名称。", "Give the site's address or name.").MaximumLength(500);
+            RuleFor(c => c.DownAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("网站服务中断的时间不能晚于当前时间。", "The site cannot have gone down in the future.");
             RuleFor(c => c.Description).MaximumLength(4000);
         }
     }
@@ -41,16 +41,17 @@ public static class RegisterOutage
         {
             access.RequireRole(Roles.CaseOfficer);
             if (!await access.CanSeeUnitAsync(command.UnitId, ct))
-                throw new ValidationException([new(nameof(Command.UnitId), "This unit is not one of yours.")]);
+                throw Say.Invalid(nameof(Command.UnitId), "该单位不在您的管辖范围内。", "This unit is not one of yours.");
             var unit = (await access.OrganisationAsync(ct)).Unit(new UnitId(command.UnitId));
             // 地市级以上党政机关门户网站或者重点新闻网站: the sites circumstance (2) is about.
             SiteKind site;
             if (unit.Kind == UnitKind.KeyNewsWebsite) site = SiteKind.KeyNewsWebsite;
             else if (unit.Kind == UnitKind.PartyOrGovernmentOrgan && unit.Level.IsAtOrAbove(AdministrativeLevel.Prefecture)) site = SiteKind.PartyOrGovernmentPortal;
-            else throw new ValidationException([new(nameof(Command.UnitId),
-                $"{unit.Name} is not a Party or government organ at or above the prefecture level, nor a key news website: Article 8 (2) does not cover its site.")]);
+            else throw Say.Invalid(nameof(Command.UnitId),
+                $"{unit.Name}既不是地市级以上党政机关，也不是重点新闻网站：第八条第二款第（二）项不适用于其网站。",
+                $"{unit.Name} is not a Party or government organ at or above the prefecture level, nor a key news website: Article 8 (2) does not cover its site.");
             if (await db.Outages.AnyAsync(o => o.UnitId == command.UnitId && o.RestoredAt == null, ct))
-                throw new ConflictException($"An outage of {unit.Name}'s site is already being watched; record its restoration first.");
+                throw new ConflictException($"{unit.Name}网站的服务中断已在监测中；请先记录其恢复情况。", $"An outage of {unit.Name}'s site is already being watched; record its restoration first.");
 
             var now = clock.GetUtcNow();
             var outage = new Outage

@@ -12,7 +12,7 @@ public static class ApproveReview
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Reason).NotEmpty().When(c => !c.Approve).WithMessage("Give the reason for refusing approval.");
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().When(c => !c.Approve).WithMessage("请说明不予批准的理由。", "Give the reason for refusing approval.");
     }
 
     public sealed class Handler(TaskStep step, TimeProvider clock) : IRequestHandler<Command, Unit>

@@ -16,7 +16,7 @@ public static class AssessCoordination
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reasons of the assessment.").MaximumLength(20_000);
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明评估的理由。", "Give the reasons of the assessment.").MaximumLength(20_000);
     }
 
     public sealed class Handler(TaskStep step) : IRequestHandler<Command, Unit>

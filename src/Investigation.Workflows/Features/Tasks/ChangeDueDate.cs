@@ -24,8 +24,8 @@ public static class ChangeDueDate
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.DueAt).GreaterThan(_ => clock.GetUtcNow()).WithMessage("The new due date must be in the future.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for changing the due date.").MaximumLength(2_000);
+            RuleFor(c => c.DueAt).GreaterThan(_ => clock.GetUtcNow()).WithMessage("新的截止时间必须晚于当前时间。", "The new due date must be in the future.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明修改截止时间的理由。", "Give the reason for changing the due date.").MaximumLength(2_000);
         }
     }
 
@@ -36,17 +36,17 @@ public static class ChangeDueDate
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             var task = await TaskStep.FindVisibleAsync(db, access, command.TaskId, ct);
-            if (task.Status != HumanTaskStatus.Open) throw new ConflictException($"This task is {task.Status.ToString().ToLowerInvariant()}; its due date no longer matters.");
+            if (task.Status != HumanTaskStatus.Open) throw new ConflictException($"该任务{TaskStep.StatusName(task.Status).Zh}，截止时间已无意义。", $"This task is {task.Status.ToString().ToLowerInvariant()}; its due date no longer matters.");
             var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : (Guid?)null;
             audit.CaseId = caseId;
             var actor = access.Actor;
             var lead = caseId is { } c && await db.Cases.Where(x => x.Id == c).Select(x => x.Snapshot).FirstOrDefaultAsync(ct) is { } snapshot
                 ? CaseJson.Deserialize(snapshot).Team?.Lead : null;
             if (!actor.IsIn(Roles.Administrator) && !(task.CandidateRole == Roles.Investigator && lead == actor.UserName))
-                throw new ForbiddenException("Only an administrator, or the lead investigator for investigation tasks, can change a due date.");
+                throw new ForbiddenException("只有系统管理员（或调查任务的调查组组长）才能修改截止时间。", "Only an administrator, or the lead investigator for investigation tasks, can change a due date.");
 
             var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == task.InstanceId, ct)
-                ?? throw new NotFoundException("The workflow of this task");
+                ?? throw new NotFoundException("此任务的流程", "The workflow of this task");
             var now = clock.GetUtcNow();
             var old = task.DueAt;
             var plan = policy.ReplanFor(task.Kind, task.CreatedAt, command.DueAt);

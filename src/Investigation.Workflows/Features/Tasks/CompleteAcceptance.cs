@@ -18,10 +18,10 @@ public static class CompleteAcceptance
     {
         public Validator()
         {
-            RuleFor(c => c.LeadInvestigator).NotEmpty().When(c => c.Accept).WithMessage("Name the lead investigator.");
+            RuleFor(c => c.LeadInvestigator).NotEmpty().When(c => c.Accept).WithMessage("请指定调查组组长。", "Name the lead investigator.");
             RuleFor(c => c).Must(c => (c.Members ?? []).Append(c.LeadInvestigator).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().Count() >= InvestigationTeam.MinimumMembers)
-                .When(c => c.Accept).WithName(nameof(Command.Members)).WithMessage($"An investigation team has at least {InvestigationTeam.MinimumMembers} members.");
-            RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("Give the reason for rejecting the case.");
+                .When(c => c.Accept).WithName(nameof(Command.Members)).WithMessage($"调查组至少由{InvestigationTeam.MinimumMembers}人组成。", $"An investigation team has at least {InvestigationTeam.MinimumMembers} members.");
+            RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("请说明不予受理的理由。", "Give the reason for rejecting the case.");
         }
     }
 
@@ -51,7 +51,7 @@ public static class CompleteAcceptance
                                        select u.UserName).ToListAsync(ct);
             var unknown = team.Members.Except(investigators!).ToList();
             if (unknown.Count > 0)
-                throw new ValidationException([new(nameof(Command.Members), $"Not investigators: {string.Join(", ", unknown)}.")]);
+                throw Say.Invalid(nameof(Command.Members), $"以下人员不是调查人员：{string.Join("、", unknown)}。", $"Not investigators: {string.Join(", ", unknown)}.");
         }
     }
 }

@@ -27,12 +27,12 @@ public static class DetermineResponsibility
             RuleFor(c => c.Decision.Participants).NotNull().When(c => c.Decision is not null).WithName("Decision.Participants");
             RuleFor(c => c.Decision.Dissenters).NotNull().When(c => c.Decision is not null).WithName("Decision.Dissenters");
             RuleFor(c => c.Decision.Description).NotEmpty().When(c => c.Decision is not null).WithName("Decision.Description")
-                .WithMessage("Describe the decision at fault (or that each person acted on their own).");
+                .WithMessage("请描述有过错的决策（或说明各人系个人行为）。", "Describe the decision at fault (or that each person acted on their own).");
             RuleFor(c => c.Decision.Participants).NotEmpty().When(c => c.Decision is { Collective: true, Participants: not null }).WithName("Decision.Participants")
-                .WithMessage("A collective decision needs the members who took part.");
+                .WithMessage("集体决策须列明参与决策的成员。", "A collective decision needs the members who took part.");
             RuleForEach(c => c.Overrides).ChildRules(o =>
             {
-                o.RuleFor(x => x.Reason).NotEmpty().WithMessage("Overriding a derived responsibility needs a written reason.");
+                o.RuleFor(x => x.Reason).NotEmpty().WithMessage("调整推定的责任须书面说明理由。", "Overriding a derived responsibility needs a written reason.");
                 o.RuleFor(x => x.Kind).IsInEnum();
             });
         }

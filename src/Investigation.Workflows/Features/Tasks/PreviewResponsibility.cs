@@ -29,9 +29,9 @@ public static class PreviewResponsibility
         {
             RuleFor(q => q.Decision).NotNull();
             RuleFor(q => q.Decision.Description).NotEmpty().When(q => q.Decision is not null).WithName("Decision.Description")
-                .WithMessage("Describe the decision at fault (or that each person acted on their own).");
+                .WithMessage("请描述有过错的决策（或说明各人系个人行为）。", "Describe the decision at fault (or that each person acted on their own).");
             RuleFor(q => q.Decision.Participants).NotEmpty().When(q => q.Decision is { Collective: true }).WithName("Decision.Participants")
-                .WithMessage("A collective decision needs the members who took part.");
+                .WithMessage("集体决策须列明参与决策的成员。", "A collective decision needs the members who took part.");
         }
     }
 
@@ -41,7 +41,9 @@ public static class PreviewResponsibility
         {
             var task = await TaskStep.FindVisibleAsync(db, access, query.TaskId, ct);
             if (task.Kind != TaskKinds.ResponsibilityDetermination)
-                throw new ValidationException($"This is a {task.Kind} task; responsibility is previewed on a {TaskKinds.ResponsibilityDetermination} task.");
+                throw new ValidationException(Say.T(
+                    $"这是“{TaskKinds.Of(task.Kind).Name.Zh}”任务；责任预览只能在“{TaskKinds.Of(TaskKinds.ResponsibilityDetermination).Name.Zh}”任务中进行。",
+                    $"This is a {task.Kind} task; responsibility is previewed on a {TaskKinds.ResponsibilityDetermination} task."));
             var record = await access.CaseAsync(Guid.TryParse(task.CorrelationId, out var id) ? id : Guid.Empty, ct, tracking: false);
             var organisation = await access.OrganisationAsync(ct);
             var d = query.Decision;

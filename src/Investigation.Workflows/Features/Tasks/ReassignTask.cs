@@ -21,8 +21,8 @@ public static class ReassignTask
     {
         public Validator()
         {
-            RuleFor(c => c.ToUser).NotEmpty().WithMessage("Choose who takes the task.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the reassignment.").MaximumLength(2_000);
+            RuleFor(c => c.ToUser).NotEmpty().WithMessage("请选择接手任务的人。", "Choose who takes the task.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明改派的理由。", "Give the reason for the reassignment.").MaximumLength(2_000);
         }
     }
 
@@ -31,7 +31,7 @@ public static class ReassignTask
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             var task = await TaskStep.FindVisibleAsync(db, access, command.TaskId, ct);
-            if (task.Status != HumanTaskStatus.Open) throw new ConflictException($"This task is {task.Status.ToString().ToLowerInvariant()}; it cannot be reassigned.");
+            if (task.Status != HumanTaskStatus.Open) throw new ConflictException($"该任务{TaskStep.StatusName(task.Status).Zh}，不能改派。", $"This task is {task.Status.ToString().ToLowerInvariant()}; it cannot be reassigned.");
             var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : Guid.Empty;
             audit.CaseId = caseId;
             var actor = access.Actor;
@@ -39,7 +39,7 @@ public static class ReassignTask
                 ? CaseJson.Deserialize(snapshot).Team?.Lead : null;
             var allowed = actor.IsIn(Roles.Administrator) || task.AssigneeId == actor.UserName
                 || (task.CandidateRole == Roles.Investigator && lead == actor.UserName);
-            if (!allowed) throw new ForbiddenException("Only an administrator, the lead investigator or the current assignee can reassign this task.");
+            if (!allowed) throw new ForbiddenException("只有系统管理员、调查组组长或当前办理人才能改派此任务。", "Only an administrator, the lead investigator or the current assignee can reassign this task.");
 
             var target = await db.Users.FirstOrDefaultAsync(u => u.UserName == command.ToUser, ct);
             var targetRoles = target is null ? [] : await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
@@ -48,7 +48,9 @@ public static class ReassignTask
             if (target is null || !targetRoles.Contains(task.CandidateRole)
                 || !Guid.TryParse(task.UnitId, out var unit) || !tree.Contains(new UnitId(target.UnitId))
                 || !tree.IsWithin(new UnitId(unit), new UnitId(target.UnitId)))
-                throw new ValidationException([new(nameof(Command.ToUser), $"{command.ToUser} cannot take this task: it needs the role {task.CandidateRole} in a unit that covers the case.")]);
+                throw Say.Invalid(nameof(Command.ToUser),
+                    $"{command.ToUser}不能接手此任务：须由案件所涉单位或其上级单位中具有“{Roles.Name(task.CandidateRole).Zh}”角色的人办理。",
+                    $"{command.ToUser} cannot take this task: it needs the role {task.CandidateRole} in a unit that covers the case.");
             task.AssigneeId = target.UserName;
             task.Version++;
             audit.Detail = $"reassigned to {target.UserName}: {command.Reason}";

@@ -18,12 +18,12 @@ public static class RecordDecision
         public Validator()
         {
             RuleFor(c => c.Measures).NotNull();
-            RuleFor(c => c.Announcement).NotEmpty().WithMessage("Record how the decision was announced.");
+            RuleFor(c => c.Announcement).NotEmpty().WithMessage("请记录问责决定的宣布情况。", "Record how the decision was announced.");
             RuleFor(c => c.DecidedOn).NotEmpty();
             RuleForEach(c => c.Measures).ChildRules(m =>
             {
-                m.RuleFor(x => x.Forms).NotEmpty().WithMessage("Name at least one form of accountability.");
-                m.RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for the measure.");
+                m.RuleFor(x => x.Forms).NotEmpty().WithMessage("请至少选择一种问责方式。", "Name at least one form of accountability.");
+                m.RuleFor(x => x.Reason).NotEmpty().WithMessage("请说明该问责措施的理由。", "Give the reason for the measure.");
             });
         }
     }

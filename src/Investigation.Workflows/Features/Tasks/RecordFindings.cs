@@ -20,15 +20,15 @@ public static class RecordFindings
     {
         public Validator()
         {
-            RuleFor(c => c.Findings).NotEmpty().WithMessage("Record at least one finding.");
+            RuleFor(c => c.Findings).NotEmpty().WithMessage("请至少记录一项调查结论。", "Record at least one finding.");
             RuleForEach(c => c.Findings).ChildRules(f =>
             {
-                f.RuleFor(x => x.PersonId).NotEmpty().WithMessage("Choose the person.");
-                f.RuleFor(x => x.Facts).NotEmpty().WithMessage("State the facts the finding rests on.").MaximumLength(20_000);
+                f.RuleFor(x => x.PersonId).NotEmpty().WithMessage("请选择人员。", "Choose the person.");
+                f.RuleFor(x => x.Facts).NotEmpty().WithMessage("请写明调查结论所依据的事实。", "State the facts the finding rests on.").MaximumLength(20_000);
                 f.RuleFor(x => x.Evidence).Must(e => e is not null && e.Any(x => !string.IsNullOrWhiteSpace(x)))
-                    .WithMessage("Refer to at least one piece of evidence.");
+                    .WithMessage("请至少引用一项证据。", "Refer to at least one piece of evidence.");
                 f.RuleFor(x => x.ReasonNotResponsible).NotEmpty().When(x => !x.Responsible)
-                    .WithMessage("Give the reason the person is not responsible.");
+                    .WithMessage("请说明该人员不负有责任的理由。", "Give the reason the person is not responsible.");
                 f.RuleFor(x => x.DutyFailed).IsInEnum();
             });
         }
@@ -43,7 +43,7 @@ public static class RecordFindings
         {
             var open = await step.BeginAsync(command.TaskId, Kinds, ct);
             foreach (var f in command.Findings.Where(f => !open.Organisation.Contains(new PersonId(f.PersonId))))
-                throw new ValidationException([new(nameof(Command.Findings), $"There is no person {f.PersonId} in the organisation.")]);
+                throw Say.Invalid(nameof(Command.Findings), $"组织体系中没有人员 {f.PersonId}。", $"There is no person {f.PersonId} in the organisation.");
             var level = TaskKinds.LevelOf(open.Task.Kind)!.Value;
             open.Case.RecordFindings(level, command.Findings.Select(f =>
                 new Finding(new PersonId(f.PersonId), f.Responsible, f.Facts, f.Evidence, f.DutyFailed, f.ReasonNotResponsible)));

@@ -20,7 +20,7 @@ public static class RecordHearing
         {
             RuleFor(c => c.Statements).NotNull();
             RuleForEach(c => c.Statements).ChildRules(s =>
-                s.RuleFor(x => x.Statement).NotEmpty().When(x => !x.Declined).WithMessage("Record the statement, or that the person declined to make one."));
+                s.RuleFor(x => x.Statement).NotEmpty().When(x => !x.Declined).WithMessage("请记录陈述和申辩，或记录该人员拒绝陈述。", "Record the statement, or that the person declined to make one."));
         }
     }
 

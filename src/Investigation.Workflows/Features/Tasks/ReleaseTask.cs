@@ -15,7 +15,7 @@ public static class ReleaseTask
         {
             var task = await TaskStep.FindVisibleAsync(db, access, command.TaskId, ct);
             TaskStep.EnsureCanWork(task, access.Actor);
-            if (task.AssigneeId is null) throw new ConflictException("This task is not claimed by anyone.");
+            if (task.AssigneeId is null) throw new ConflictException("此任务没有人认领。", "This task is not claimed by anyone.");
             task.AssigneeId = null;
             task.Version++;
             audit.CaseId = Guid.TryParse(task.CorrelationId, out var id) ? id : null;

@@ -21,8 +21,8 @@ public static class ReviewCase
         public Validator()
         {
             RuleFor(c => c.Decision).IsInEnum();
-            RuleFor(c => c.Reason).NotEmpty().When(c => c.Decision != Verdict.Endorse).WithMessage("Give the reason.");
-            RuleFor(c => c.Levels).NotEmpty().When(c => c.Decision == Verdict.Return).WithMessage("Name the levels to investigate again.");
+            RuleFor(c => c.Reason).NotEmpty().When(c => c.Decision != Verdict.Endorse).WithMessage("请说明理由。", "Give the reason.");
+            RuleFor(c => c.Levels).NotEmpty().When(c => c.Decision == Verdict.Return).WithMessage("请指明需要补充调查的层级。", "Name the levels to investigate again.");
             RuleForEach(c => c.Levels).IsInEnum();
         }
     }

@@ -20,8 +20,8 @@ public static class SubmitSuggestion
             RuleFor(c => c.Proposals).NotNull();
             RuleForEach(c => c.Proposals).ChildRules(m =>
             {
-                m.RuleFor(x => x.Forms).NotEmpty().WithMessage("Name at least one form of accountability.");
-                m.RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for the proposal.");
+                m.RuleFor(x => x.Forms).NotEmpty().WithMessage("请至少选择一种问责方式。", "Name at least one form of accountability.");
+                m.RuleFor(x => x.Reason).NotEmpty().WithMessage("请说明提出该建议的理由。", "Give the reason for the proposal.");
                 m.RuleFor(x => x.Target).IsInEnum();
                 m.RuleForEach(x => x.Forms).IsInEnum();
             });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Organisation;
 using Investigation.Workflows.Identity;
@@ -25,9 +26,11 @@ public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSessi
     {
         var task = await FindVisibleAsync(db, access, taskId, ct);
         if (!kinds.Contains(task.Kind))
-            throw new FluentValidation.ValidationException($"This is a {task.Kind} task; it cannot be completed as {string.Join(" or ", kinds)}.");
+            throw new FluentValidation.ValidationException(Say.T(
+                $"这是“{TaskKinds.Of(task.Kind).Name.Zh}”任务，不能按“{string.Join("”或“", kinds.Select(k => TaskKinds.Of(k).Name.Zh))}”办理。",
+                $"This is a {task.Kind} task; it cannot be completed as {string.Join(" or ", kinds)}."));
         var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : Guid.Empty;
-        var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new NotFoundException("The case of this task");
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new NotFoundException("此任务所属的案件", "The case of this task");
         var c = record.ToCase();
         EnsureCanWork(task, Actor, c);
         session.Case = c;
@@ -47,7 +50,7 @@ public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSessi
     {
         var task = await db.HumanTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null || !Guid.TryParse(task.UnitId, out var unit) || !await access.CanSeeUnitAsync(unit, ct))
-            throw new NotFoundException("The task");
+            throw new NotFoundException("该任务", "The task");
         return task;
     }
 
@@ -69,18 +72,29 @@ public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSessi
         switch (RefusalOf(task, actor, c))
         {
             case TaskRefusal.Closed:
-                throw new ConflictException(task.CompletedBy is { } by
-                    ? $"This task was already {task.Status.ToString().ToLowerInvariant()} by {by} at {task.CompletedAt:u}. Nothing was changed."
-                    : $"This task is {task.Status.ToString().ToLowerInvariant()}. Nothing was changed.");
+                throw task.CompletedBy is { } by
+                    ? new ConflictException($"此任务已于 {task.CompletedAt:u} 由 {by} 办结（{StatusName(task.Status).Zh}）。未作任何修改。",
+                        $"This task was already {task.Status.ToString().ToLowerInvariant()} by {by} at {task.CompletedAt:u}. Nothing was changed.")
+                    : new ConflictException($"此任务{StatusName(task.Status).Zh}。未作任何修改。",
+                        $"This task is {task.Status.ToString().ToLowerInvariant()}. Nothing was changed.");
             case TaskRefusal.WrongRole:
-                throw new ForbiddenException($"This task is for the role {task.CandidateRole}.");
+                throw new ForbiddenException($"此任务须由“{Roles.Name(task.CandidateRole).Zh}”角色办理。", $"This task is for the role {task.CandidateRole}.");
             case TaskRefusal.AssignedToOther:
-                throw new ForbiddenException($"This task is assigned to {task.AssigneeId}; they can release it, or it can be reassigned.");
+                throw new ForbiddenException($"此任务已分配给 {task.AssigneeId}；可由其释放，或改派他人。", $"This task is assigned to {task.AssigneeId}; they can release it, or it can be reassigned.");
             case TaskRefusal.NotOnTeam:
-                throw new ForbiddenException("Only members of the case's investigation team work on its investigation tasks.");
+                throw new ForbiddenException("只有本案调查组成员才能办理其调查任务。", "Only members of the case's investigation team work on its investigation tasks.");
             // An approver who endorsed the case themself is refused by the domain's own rule, with its message.
         }
     }
+
+    /// <summary>A task's status in the words of the refusals: "已完成", "已取消".</summary>
+    public static BilingualText StatusName(HumanTaskStatus status) => status switch
+    {
+        HumanTaskStatus.Open => new("尚在办理中", "open"),
+        HumanTaskStatus.Completed => new("已完成", "completed"),
+        HumanTaskStatus.Cancelled => new("已取消", "cancelled"),
+        _ => new(status.ToString(), status.ToString()),
+    };
 }
 
 /// <summary>Why an actor cannot work a task.</summary>

@@ -23,7 +23,7 @@ public static class ChangePassword
         {
             RuleFor(c => c.CurrentPassword).NotEmpty();
             RuleFor(c => c.NewPassword).NotEmpty().MeetsPasswordPolicy(users)
-                .NotEqual(c => c.CurrentPassword).WithMessage("Choose a password different from the current one.");
+                .NotEqual(c => c.CurrentPassword).WithMessage("新密码不能与当前密码相同。", "Choose a password different from the current one.");
         }
     }
 
@@ -34,7 +34,7 @@ public static class ChangePassword
             var user = await users.MeAsync(access);
             var result = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
-                throw new ValidationException([new ValidationFailure(nameof(Command.CurrentPassword), "The current password is wrong.")]);
+                throw Say.Invalid(nameof(Command.CurrentPassword), "当前密码不正确。", "The current password is wrong.");
             result.ThrowIfFailed(nameof(Command.NewPassword));
             return Unit.Value;
         }

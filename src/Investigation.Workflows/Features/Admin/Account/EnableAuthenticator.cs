@@ -32,7 +32,7 @@ public static class EnableAuthenticator
     {
         public Validator() =>
             RuleFor(c => c.Code).NotEmpty().Must(code => Digits(code) is { Length: 6 } digits && digits.All(char.IsAsciiDigit))
-                .WithMessage("Enter the 6-digit code your authenticator app shows.");
+                .WithMessage("请输入身份验证器应用显示的6位验证码。", "Enter the 6-digit code your authenticator app shows.");
     }
 
     public sealed class Handler(Access access, UserManager<AppUser> users) : IRequestHandler<Command, Result>
@@ -41,10 +41,10 @@ public static class EnableAuthenticator
         {
             var user = await users.MeAsync(access);
             if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
-                throw new DomainException("Generate a key for your authenticator app first.");
+                throw new DomainException("请先为身份验证器应用生成密钥。", "Generate a key for your authenticator app first.");
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(command.Code)))
-                throw new ValidationException([new ValidationFailure(nameof(Command.Code),
-                    "The code is not valid. Check that the key was entered correctly and that your device's clock is right.")]);
+                throw Say.Invalid(nameof(Command.Code), "验证码无效。请检查密钥是否输入正确、设备时间是否准确。",
+                    "The code is not valid. Check that the key was entered correctly and that your device's clock is right.");
             (await users.SetTwoFactorEnabledAsync(user, true)).ThrowIfFailed();
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount)
                 ?? throw new InvalidOperationException("Identity generated no recovery codes.");
