@@ -24,8 +24,5 @@ public sealed class ConflictException(BilingualText text) : Exception(text.En)
 {
     public ConflictException(string zh, string en) : this(new BilingualText(zh, en)) { }
 
-    /// <summary>A message that has no Chinese yet (the runtime's): English in both languages.</summary>
-    public ConflictException(string en) : this(new BilingualText(en, en)) { }
-
     public BilingualText Text { get; } = text;
 }

@@ -41,12 +41,14 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException("Someone else changed this at the same moment, and their change came first. Nothing of yours was saved: reload and try again.");
+            throw new ConflictException("其他人同时修改了此内容，且先于您保存。您的修改均未保存：请刷新后重试。",
+                "Someone else changed this at the same moment, and their change came first. Nothing of yours was saved: reload and try again.");
         }
         catch (WorkflowStimulusException e)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException(e.Message);
+            // The step was taken already (someone else was first) or the workflow no longer waits for it.
+            throw new ConflictException("此步骤已由他人完成，或流程已不再等待此操作。您的操作未保存：请刷新后查看。", e.Message);
         }
         catch
         {
