@@ -125,6 +125,7 @@ internal static class DeadlinesScenario
         Report.Line("duplicated", duplicated.ToString(CultureInfo.InvariantCulture));
         Report.Line("cpu_ms_per_effect", (cpu.TotalMilliseconds / Math.Max(1, lateness.Count)).ToString("0.00", CultureInfo.InvariantCulture), "ms");
         Report.Line("drained_after_window", Math.Max(0, (drained - (first + window)).TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture), "s");
+        Report.Line("load_avg_end", Report.LoadAverage());
         return lost == 0 && duplicated == 0 ? 0 : 1;
     }
 
