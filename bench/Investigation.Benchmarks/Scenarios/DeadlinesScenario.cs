@@ -26,7 +26,9 @@ namespace Investigation.Benchmarks.Scenarios;
 /// moment (the task's RemindedAt, OverdueAt or SecondEscalatedAt against the timer's ResumeAt), plus
 /// effects lost (never applied) or duplicated (notified more than once).
 ///
-///   dotnet run -c Release --project bench/Investigation.Benchmarks -- deadlines [--deadlines N] [--minutes M] [--quick]
+///   dotnet run -c Release --project bench/Investigation.Benchmarks -- deadlines [--deadlines N] [--minutes M] [--quick] [--trace FILE]
+///
+/// --trace writes one line per applied effect (ms from the first moment, lateness in ms, effect), to see when lateness happens.
 /// </summary>
 internal static class DeadlinesScenario
 {
@@ -77,15 +79,24 @@ internal static class DeadlinesScenario
         host.Services.GetRequiredService<DueTimerSignal>().Raise(first);
         await Task.Delay(TimeSpan.FromSeconds(2)); // the trigger is stored
 
+        var walBefore = WalIndexChangeCounter(folder.DatabasePath);
         var idle = await CountCommitsAsync(folder.DatabasePath, quiet);
+        var walWrites = unchecked(WalIndexChangeCounter(folder.DatabasePath) - walBefore);
         Report.Line("idle_window", quiet.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), "s");
         Report.Line("idle_writes_per_min", (idle / quiet.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture), "commits/min");
+        // The same window counted by SQLite itself: the WAL index's change counter moves with every write transaction.
+        Report.Line("idle_wal_writes_per_min", (walWrites / quiet.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture), "transactions/min");
 
+        // CPU time of the whole process (every thread) while the effects are applied: moves much less than lateness with the machine's load.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         // Wait for the last effect (or give up well after the window).
         var giveUp = first + window + TimeSpan.FromMinutes(10);
         while (DateTimeOffset.UtcNow < giveUp && await PendingAsync(host.Services) > 0)
             await Task.Delay(TimeSpan.FromSeconds(1));
         var drained = DateTimeOffset.UtcNow;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        // That the counter above counts: the busy window moves it.
+        Report.Note($"WAL index change counter moved by {unchecked(WalIndexChangeCounter(folder.DatabasePath) - walBefore)} from the idle window's start to the drain");
 
         var applied = await AppliedAsync(host.Services);
         var lateness = new List<double>(due.Count);
@@ -95,8 +106,11 @@ internal static class DeadlinesScenario
             if (applied.TryGetValue(key, out var done)) lateness.Add((done - at).TotalMilliseconds);
             else lost++;
         }
+        if (Text(args, "--trace") is { } trace)
+            await File.WriteAllLinesAsync(trace, due.Where(d => applied.ContainsKey(d.Key)).OrderBy(d => d.Value)
+                .Select(d => FormattableString.Invariant($"{(d.Value - first).TotalMilliseconds:0},{(applied[d.Key] - d.Value).TotalMilliseconds:0},{d.Key[(d.Key.LastIndexOf(':') + 1)..]}")));
         lateness.Sort();
-        var duplicated = await DuplicatedAsync(host.Services);
+        var duplicated = Math.Max(await DuplicatedAsync(host.Services), await FiredTwiceAsync(host.Services));
         await host.StopAsync();
 
         Report.Line("deadlines", due.Count.ToString(CultureInfo.InvariantCulture));
@@ -109,7 +123,9 @@ internal static class DeadlinesScenario
         Report.Line("lateness_max_ms", (lateness.Count > 0 ? lateness[^1] : 0).ToString("0", CultureInfo.InvariantCulture), "ms");
         Report.Line("lost", lost.ToString(CultureInfo.InvariantCulture));
         Report.Line("duplicated", duplicated.ToString(CultureInfo.InvariantCulture));
+        Report.Line("cpu_ms_per_effect", (cpu.TotalMilliseconds / Math.Max(1, lateness.Count)).ToString("0.00", CultureInfo.InvariantCulture), "ms");
         Report.Line("drained_after_window", Math.Max(0, (drained - (first + window)).TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture), "s");
+        Report.Line("load_avg_end", Report.LoadAverage());
         return lost == 0 && duplicated == 0 ? 0 : 1;
     }
 
@@ -193,6 +209,28 @@ internal static class DeadlinesScenario
         return counts.Sum(c => c - 1);
     }
 
+    /// <summary>Audit entries of timers fired beyond the first for the same timer: the record of each firing, independent of who was notified.</summary>
+    private static async Task<int> FiredTwiceAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var fired = await scope.ServiceProvider.GetRequiredService<InvestigationDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.Action == FireDueTimer.TimerFired).Select(e => e.Data).ToListAsync();
+        // Data is "{bookmark name} {key} due ..., fired ...".
+        return fired.Count - fired.Select(d => d.Split(' ')[1]).Distinct(StringComparer.Ordinal).Count();
+    }
+
+    /// <summary>
+    /// The change counter of the WAL index (the -shm file's header, bytes 8..11, native order), which
+    /// SQLite increments for every write transaction committed to the WAL, by any connection.
+    /// </summary>
+    private static uint WalIndexChangeCounter(string file)
+    {
+        using var shm = new FileStream(file + "-shm", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> header = stackalloc byte[12];
+        shm.ReadExactly(header);
+        return BitConverter.ToUInt32(header[8..]);
+    }
+
     /// <summary>Commits by any connection (the application's and Quartz's), seen through SQLite's data_version every 10 ms.</summary>
     private static async Task<int> CountCommitsAsync(string file, TimeSpan period)
     {
@@ -215,6 +253,12 @@ internal static class DeadlinesScenario
     // Nearest-rank percentile of sorted samples.
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
 
     private static int Option(string[] args, string name, int fallback)
     {

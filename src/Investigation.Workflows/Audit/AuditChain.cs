@@ -23,6 +23,19 @@ public static class AuditChain
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
         var last = pending ?? await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        return Add(db, last, at, actor, action, caseId, data);
+    }
+
+    /// <summary>
+    /// Adds the entry that follows <paramref name="previous"/>, an entry this unit of work has just
+    /// added, without looking for the last one: a step that appends many entries (a batch of timers)
+    /// would otherwise scan everything it tracks for each of them.
+    /// </summary>
+    public static AuditEntry AppendAfter(InvestigationDbContext db, AuditEntry previous, DateTimeOffset at, string actor, string action, Guid? caseId, string data) =>
+        Add(db, previous, at, actor, action, caseId, data);
+
+    private static AuditEntry Add(InvestigationDbContext db, AuditEntry? last, DateTimeOffset at, string actor, string action, Guid? caseId, string data)
+    {
         var entry = new AuditEntry
         {
             Sequence = (last?.Sequence ?? 0) + 1,

@@ -6,7 +6,7 @@ using Quartz;
 namespace Investigation.Workflows.Deadlines;
 
 /// <summary>
-/// Keeps a Quartz trigger at the moment the next timer is due, and no busier than that: after each
+/// Keeps a Quartz trigger at the moment the next timer is due (a moment ahead of it: <see cref="DueTimerOptions.Lead"/>), and no busier than that: after each
 /// run of <see cref="DueTimersJob"/> (it plans the next), whenever a commit in this process makes an
 /// earlier timer (<see cref="DueTimerSignal"/>), and on a slow read-only safety poll. Triggers are
 /// one-shot and named after their moment, so two nodes planning the same moment make one trigger, and
@@ -50,7 +50,7 @@ public sealed class DueTimerPlanner(
         var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity($"due-{moment.UtcTicks}", TriggerGroup)
             .ForJob(DueTimersJob.Key)
-            .StartAt(moment)
+            .StartAt(moment - Lead)
             .Build();
         try
         {
@@ -104,6 +104,9 @@ public sealed class DueTimerPlanner(
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // Never more than the job's horizon: a job started earlier than that would find nothing it waits for, and plan again.
+    private TimeSpan Lead => Max(TimeSpan.Zero, options.Value.Lead < options.Value.Horizon ? options.Value.Lead : options.Value.Horizon);
 
     private void OnCommitted(DateTimeOffset at)
     {

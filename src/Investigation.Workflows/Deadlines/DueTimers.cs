@@ -26,6 +26,13 @@ public sealed class DueTimerOptions
     /// <summary>A timer due within this much of the end of a run is waited for in the same run rather than through a new trigger.</summary>
     public TimeSpan Horizon { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long before a timer's moment its trigger fires (at most <see cref="Horizon"/>): the job has started
+    /// (a scheduler thread, the trigger's own bookkeeping, a scope, its first query) and waits in memory for
+    /// the moment itself, so that this start-up is not added to how late the effect is.
+    /// </summary>
+    public TimeSpan Lead { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long one run may keep going before it hands over to a new trigger.</summary>
     public TimeSpan MaxRun { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -34,11 +34,14 @@ public static class FireDueTimer
     public sealed class Handler(InvestigationDbContext db, WorkflowRuntime runtime, CurrentActor actor, AuditScope audit, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
+        private AuditEntry? lastAudit;
+
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
             if (!actor.IsSet || actor.Actor.UserName != Actor.System.UserName)
                 throw new ForbiddenException("只有系统才能触发定时器。", "Only the system fires timers.");
             var now = clock.GetUtcNow();
+            lastAudit = null;
             // Read inside the transaction: what counts is each bookmark as it is now, not as the job saw it.
             var keys = command.Timers.Select(t => t.Key).Distinct().ToList();
             var bookmarks = (await db.Bookmarks.AsNoTracking().Where(b => keys.Contains(b.Key)).Select(b => new { b.Name, b.Key, b.ResumeAt }).ToListAsync(ct))
@@ -87,9 +90,12 @@ public static class FireDueTimer
                 // Refused before anything changed: its workflow is faulted (it waits for a retry) or no longer waiting.
                 return false;
             }
-            await AuditChain.AppendAsync(db, now, Actor.System.UserName, TimerFired,
-                Guid.TryParse(instance.CorrelationId, out var caseId) ? caseId : null,
-                $"{timer.BookmarkName} {timer.Key} due {due:O}, fired {now:O}", ct);
+            var caseId = Guid.TryParse(instance.CorrelationId, out var id) ? id : (Guid?)null;
+            var data = $"{timer.BookmarkName} {timer.Key} due {due:O}, fired {now:O}";
+            // Only this handler appends to the chain during the step: after the first entry, the last is known.
+            lastAudit = lastAudit is null
+                ? await AuditChain.AppendAsync(db, now, Actor.System.UserName, TimerFired, caseId, data, ct)
+                : AuditChain.AppendAfter(db, lastAudit, now, Actor.System.UserName, TimerFired, caseId, data);
             return true;
         }
     }

@@ -28,6 +28,8 @@ public sealed class ClusterTests(PostgresServer postgres) : IClassFixture<Postgr
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Investigation"] = connectionString,
             ["Deadlines:Scheduler:SafetyPoll"] = "00:10:00",
+            // Several transactions side by side on each node, as phase 2 says: races within a node as well as between nodes.
+            ["Deadlines:Scheduler:Workers"] = "4",
             ["Deadlines:CalendarPath"] = DeadlineApp.CalendarFolder,
         });
         builder.Services.AddInvestigationWorkflows(builder.Configuration);
