@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Investigation.Web.Api;
 
-/// <summary>The inbox, claiming and handing over tasks, and one endpoint per kind of task to complete it.</summary>
+/// <summary>The inbox, claiming and handing over tasks, moving their due dates, and one endpoint per kind of task to complete it.</summary>
 public static class TasksEndpoints
 {
     public static void MapTasksEndpoints(this RouteGroupBuilder api)
@@ -26,6 +26,18 @@ public static class TasksEndpoints
         MapChange(tasks, "release", nameof(ReleaseTask), "Give a claimed task back to everyone with its role (退回)", id => new ReleaseTask.Command(id));
         MapStep<ReassignTaskBody>(tasks, "reassign", nameof(ReassignTask), "Hand a task to another user with its role, with the reason (转派)",
             (id, b) => new ReassignTask.Command(id, b.ToUser, b.Reason));
+        // PUT: the body is the new value of the task's due date (with why), not an action on the task.
+        tasks.MapPut("/{id:guid}/due", async Task<NoContent> (Guid id, ChangeDueDateBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new ChangeDueDate.Command(id, body.DueAt, body.Reason), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(nameof(ChangeDueDate))
+            .WithSummary("Move a task's due date, with the reason; reminders and escalations follow it (调整截止时间)")
+            .WithDescription("For an administrator, or the case's lead investigator for investigation tasks. `dueAt` is an ISO 8601 time with its offset " +
+                             "(China Standard Time is +08:00) and must be in the future.")
+            .ProducesValidationProblem()
+            .TaskRefusals();
 
         MapStep<CompleteAcceptanceBody>(tasks, "acceptance", nameof(CompleteAcceptance), "Accept the case with an investigation team of two or more, or reject it (受理)",
             (id, b) => new CompleteAcceptance.Command(id, b.Accept, b.LeadInvestigator, b.Members, b.Reason));
@@ -87,6 +99,8 @@ public static class TasksEndpoints
 // ---- so that the OpenAPI document does not mark it required.
 
 public sealed record ReassignTaskBody(string ToUser, string Reason);
+
+public sealed record ChangeDueDateBody(DateTimeOffset DueAt, string Reason);
 
 public sealed record CompleteAcceptanceBody(bool Accept, string? LeadInvestigator = null, IReadOnlyList<string>? Members = null, string? Reason = null);
 

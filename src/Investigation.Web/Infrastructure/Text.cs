@@ -30,6 +30,12 @@ public static class Text
     public static string When(DateTimeOffset? at) =>
         at is { } t ? TimeZoneInfo.ConvertTime(t, ChinaTime).ToString("g", CultureInfo.CurrentCulture) : "";
 
+    /// <summary>A time a person entered (a datetime-local field) as China Standard Time.</summary>
+    public static DateTimeOffset InChina(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.GetUtcOffset(local));
+
+    /// <summary>A moment as a datetime-local field shows it: the clock time in China.</summary>
+    public static DateTime ChinaTimeOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, ChinaTime).DateTime;
+
     public static string Day(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 
     public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");

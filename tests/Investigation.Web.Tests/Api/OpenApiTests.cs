@@ -21,6 +21,7 @@ public sealed class OpenApiTests(WebApp app) : IClassFixture<WebApp>
         ("post", "/api/v1/tasks/{id}/claim"),
         ("post", "/api/v1/tasks/{id}/release"),
         ("post", "/api/v1/tasks/{id}/reassign"),
+        ("put", "/api/v1/tasks/{id}/due"),
         ("post", "/api/v1/tasks/{id}/acceptance"),
         ("post", "/api/v1/tasks/{id}/findings"),
         ("post", "/api/v1/tasks/{id}/coordination-assessment"),

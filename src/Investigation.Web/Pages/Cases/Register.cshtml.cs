@@ -49,11 +49,6 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
             return Page();
         });
 
-    /// <summary>Times are entered as China Standard Time, the zone these incidents happen in.</summary>
-    private static DateTimeOffset InChina(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Text.ChinaTime.GetUtcOffset(local));
-
-    private static DateTime ChinaTimeOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Text.ChinaTime).DateTime;
-
     public sealed class InputModel
     {
         public Guid? UnitId { get; set; }
@@ -71,20 +66,20 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
             UnitId = proposal.UnitId,
             Title = proposal.Title,
             Description = proposal.Description,
-            OccurredAt = ChinaTimeOf(proposal.OccurredAt),
+            OccurredAt = Text.ChinaTimeOf(proposal.OccurredAt),
             Facts = new()
             {
                 PortalParalysis = proposal.Facts.PortalParalysis is { } p
                     ? new()
                     {
                         Alleged = true, Site = p.Site, SiteLevel = p.SiteLevel, Attacked = p.Attacked, DisposalOrganisedInTime = p.DisposalOrganisedInTime,
-                        DownAt = ChinaTimeOf(p.DownAt), RestoredAt = p.RestoredAt is { } r ? ChinaTimeOf(r) : null,
+                        DownAt = Text.ChinaTimeOf(p.DownAt), RestoredAt = p.RestoredAt is { } r ? Text.ChinaTimeOf(r) : null,
                     }
                     : new(),
             },
         };
 
-        public RegisterIncident.Command ToCommand() => new(UnitId ?? Guid.Empty, Title ?? "", Description ?? "", InChina(OccurredAt!.Value),
+        public RegisterIncident.Command ToCommand() => new(UnitId ?? Guid.Empty, Title ?? "", Description ?? "", Text.InChina(OccurredAt!.Value),
             Facts.ToInput(), DutiesFailed, FieldErrors.Lines(Evidence));
     }
 
@@ -107,7 +102,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
                 : null,
             PortalParalysis = PortalParalysis.Alleged
                 ? new(PortalParalysis.Site, PortalParalysis.SiteLevel, PortalParalysis.Attacked, PortalParalysis.DisposalOrganisedInTime,
-                    InChina(PortalParalysis.DownAt!.Value), PortalParalysis.RestoredAt is { } r ? InChina(r) : null)
+                    Text.InChina(PortalParalysis.DownAt!.Value), PortalParalysis.RestoredAt is { } r ? Text.InChina(r) : null)
                 : null,
             DataLeak = DataLeak.Alleged
                 ? new(DataLeak.StateSecretsLeaked, DataLeak.LargeScalePersonalInformationLeaked, DataLeak.LargeAmountOfNationalBasicDataLeaked, DataLeak.PersonalRecordsLeaked)

@@ -31,12 +31,29 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     public ApproveReviewForm ApproveReview { get; private set; } = new();
     public RecordDecisionForm RecordDecision { get; private set; } = new();
     public AcknowledgeResultForm AcknowledgeResult { get; private set; } = new();
+    public ChangeDueDateForm ChangeDueDate { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var shown = await LoadAsync(id);
         if (shown is PageResult) Prefill();
         return shown;
+    }
+
+    /// <summary>Moves the due date (for those GetTask says may): back to this page, which shows the new date and the change.</summary>
+    public async Task<IActionResult> OnPostChangeDueDateAsync(Guid id, [Bind(Prefix = nameof(ChangeDueDate))] ChangeDueDateForm form)
+    {
+        ChangeDueDate = form;
+        var loaded = await LoadAsync(id);
+        if (loaded is not PageResult || !ModelState.IsValid) return loaded;
+        var done = await this.SendAsync(mediator, form.ToCommand(id), _ =>
+        {
+            var due = Text.When(Text.InChina(form.DueAt!.Value));
+            TempData[Confirmation] = Text.T($"截止时间已改为 {due}（北京时间）。", $"The due date is now {due} (China Standard Time).");
+            return Redirect($"/Tasks/Complete/{id}");
+        }, nameof(ChangeDueDate));
+        // Refused: the page as it is now, with the messages and what the person entered.
+        return done is PageResult ? await LoadAsync(id) : done;
     }
 
     public Task<IActionResult> OnPostCompleteAcceptanceAsync(Guid id, [Bind(Prefix = nameof(CompleteAcceptance))] CompleteAcceptanceForm form)
@@ -144,6 +161,7 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
 
     private void Prefill()
     {
+        if (Detail.CanChangeDue) ChangeDueDate = ChangeDueDateForm.For(Detail);
         switch (Detail.Task.Kind)
         {
             case TaskKinds.Acceptance: CompleteAcceptance = CompleteAcceptanceForm.For(Detail); break;

@@ -20,12 +20,58 @@ public static class ChangeDueDate
 {
     public sealed record Command(Guid TaskId, DateTimeOffset DueAt, string Reason) : ICommand<Unit>;
 
+    /// <summary>
+    /// Who may move a task's due date: the one place this rule lives, used by the handler and by the task page
+    /// (GetTask) to decide whether to offer the form.
+    /// </summary>
+    public static bool MayChange(HumanTask task, Actor actor, string? leadInvestigator) =>
+        actor.IsIn(Roles.Administrator) || (task.CandidateRole == Roles.Investigator && leadInvestigator == actor.UserName);
+
+    /// <summary>One change of a task's due date, as the audit record keeps it.</summary>
+    public sealed record Change(DateTimeOffset At, string By, DateTimeOffset? From, DateTimeOffset To, string Reason);
+
+    /// <summary>
+    /// Every change of a task's due date, oldest first. The task keeps only its last change; the audit record keeps
+    /// each one: the command as sent, then the detail the handler writes (which alone knows the date before).
+    /// </summary>
+    public static async Task<IReadOnlyList<Change>> HistoryAsync(InvestigationDbContext db, HumanTask task, CancellationToken ct)
+    {
+        if (!Guid.TryParse(task.CorrelationId, out var caseId)) return [];
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.CaseId == caseId && e.Action == nameof(ChangeDueDate))
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        var changes = new List<Change>();
+        foreach (var entry in entries)
+        {
+            var data = System.Text.Encoding.UTF8.GetBytes(entry.Data);
+            var reader = new System.Text.Json.Utf8JsonReader(data);
+            if (System.Text.Json.JsonSerializer.Deserialize<Command>(ref reader) is not { } sent || sent.TaskId != task.Id) continue;
+            var before = Before(System.Text.Encoding.UTF8.GetString(data.AsSpan((int)reader.BytesConsumed)));
+            changes.Add(new(entry.At, entry.Actor, before ?? changes.LastOrDefault()?.To, sent.DueAt, sent.Reason.Trim()));
+        }
+        return changes;
+    }
+
+    private static DateTimeOffset? Before(string detail)
+    {
+        var start = detail.IndexOf(Moved, StringComparison.Ordinal);
+        if (start < 0) return null;
+        start += Moved.Length;
+        var end = detail.IndexOf(' ', start);
+        return end > start && DateTimeOffset.TryParse(detail[start..end], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null;
+    }
+
+    /// <summary>Where the audit detail names the date before the change (written by the handler, read by <see cref="HistoryAsync"/>).</summary>
+    private const string Moved = "moved from ";
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.DueAt).GreaterThan(_ => clock.GetUtcNow()).WithMessage("新的截止时间必须晚于当前时间。", "The new due date must be in the future.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明修改截止时间的理由。", "Give the reason for changing the due date.").MaximumLength(2_000);
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明修改截止时间的理由。", "Give the reason for changing the due date.")
+                .MaximumLength(2_000).WithMessage("理由不能超过 2000 个字符。", "The reason can be at most 2,000 characters.");
         }
     }
 
@@ -42,7 +88,7 @@ public static class ChangeDueDate
             var actor = access.Actor;
             var lead = caseId is { } c && await db.Cases.Where(x => x.Id == c).Select(x => x.Snapshot).FirstOrDefaultAsync(ct) is { } snapshot
                 ? CaseJson.Deserialize(snapshot).Team?.Lead : null;
-            if (!actor.IsIn(Roles.Administrator) && !(task.CandidateRole == Roles.Investigator && lead == actor.UserName))
+            if (!MayChange(task, actor, lead))
                 throw new ForbiddenException("只有系统管理员（或调查任务的调查组组长）才能修改截止时间。", "Only an administrator, or the lead investigator for investigation tasks, can change a due date.");
 
             var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == task.InstanceId, ct)
@@ -74,7 +120,7 @@ public static class ChangeDueDate
                         $"{actor.UserName} moved the due date to {Format(command.DueAt)} (China Standard Time). Reason: {task.DueChangeReason}"),
                     $"/Tasks/Complete/{task.Id}") { TaskId = task.Id, CaseId = caseId }, ct);
 
-            audit.Detail = $"due date of task {task.Id} ({task.Kind}) moved from {old:O} to {command.DueAt:O}: {task.DueChangeReason}";
+            audit.Detail = $"due date of task {task.Id} ({task.Kind}) {Moved}{old:O} to {command.DueAt:O}: {task.DueChangeReason}";
             return Unit.Value;
         }
 

@@ -45,7 +45,10 @@ public static class GetTask
         IReadOnlyList<Investigator> Investigators,
         IReadOnlyList<Person> Subjects,
         LeadershipTeam? Leadership,
-        CoordinationChoices? Coordination)
+        CoordinationChoices? Coordination,
+        // Whether the actor may move the due date (ChangeDueDate), and every change so far, oldest first.
+        bool CanChangeDue,
+        IReadOnlyList<ChangeDueDate.Change> DueChanges)
     {
         public bool CanWork => Refusal == TaskRefusal.None;
         public string PersonName(PersonId id) => People.TryGetValue(id, out var p) ? p.Name : id.ToString();
@@ -71,7 +74,9 @@ public static class GetTask
                 task.Kind == TaskKinds.Acceptance ? await InvestigatorsAsync(tree, c.UnitId, ct) : [],
                 SubjectsOf(task.Kind, level, c, tree),
                 task.Kind == TaskKinds.ResponsibilityDetermination ? unit?.Leadership : null,
-                task.Kind == TaskKinds.CoordinationAssessment ? CoordinationOf(tree, c.UnitId) : null);
+                task.Kind == TaskKinds.CoordinationAssessment ? CoordinationOf(tree, c.UnitId) : null,
+                task.Status == HumanTaskStatus.Open && ChangeDueDate.MayChange(task, access.Actor, c.Team?.Lead),
+                task.DueChangedAt is null ? [] : await ChangeDueDate.HistoryAsync(db, task, ct));
         }
 
         /// <summary>
