@@ -85,8 +85,7 @@ public static class DependencyInjection
             // The file's folder is created on first use, so a fresh clone runs without set-up.
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
             if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder && file != ":memory:") Directory.CreateDirectory(folder);
-            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous))
-                .ReplaceService<Microsoft.EntityFrameworkCore.Update.IModificationCommandBatchFactory, SqliteBatching>();
+            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous));
         }
         return options;
     }
