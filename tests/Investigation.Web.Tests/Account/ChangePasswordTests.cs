@@ -1,7 +1,6 @@
 using System.Net;
 using Investigation.Web.Tests.Admin;
 using Investigation.Web.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 
 namespace Investigation.Web.Tests.Account;
 
@@ -56,7 +55,7 @@ public sealed class ChangePasswordTests(WebApp app) : IClassFixture<WebApp>
         var weak = await client.SubmitAsync("/Account/Manage/ChangePassword", "main form[method=post]", Form(WebApp.Password, "password", "password"));
         var mistyped = await client.SubmitAsync("/Account/Manage/ChangePassword", "main form[method=post]", Form(WebApp.Password, NewPassword, NewPassword + "x"));
 
-        Assert.Contains(new IdentityErrorDescriber().PasswordRequiresDigit().Description, await AdminTestSupport.MessageAsync(weak, "Input.NewPassword"));
+        Assert.Contains("密码至少需要一个数字（0-9）。", await AdminTestSupport.MessageAsync(weak, "Input.NewPassword"));
         Assert.Contains("两次输入的新密码不一致", await AdminTestSupport.MessageAsync(mistyped, "Input.ConfirmPassword"));
         await app.SignInAsync("auditor");
     }

@@ -110,6 +110,10 @@ public sealed class EnglishUserMessagesTests(WebApp app) : IClassFixture<WebApp>
 
         Assert.Equal("'Name' must not be empty.", await AdminTestSupport.MessageAsync(noName, "Input.Name"));
         Assert.Equal("Industry regulator '临川市通信管理局' must name the industry it supervises (Article 4).", await AdminTestSupport.MessageAsync(noIndustry));
+
+        // Identity's own messages (the password policy) follow the same choice.
+        var weak = await admin.CreateUserAsync("weak-user", DemoOrganisation.Province.Value, "short1!", Investigation.Workflows.Identity.Roles.Auditor);
+        Assert.Contains(new Microsoft.AspNetCore.Identity.IdentityErrorDescriber().PasswordTooShort(12).Description, await AdminTestSupport.MessageAsync(weak, "Input.Password"));
     }
 
     [Fact]

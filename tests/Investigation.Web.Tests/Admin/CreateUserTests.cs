@@ -46,8 +46,10 @@ public sealed class CreateUserTests(WebApp app) : IClassFixture<WebApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = await AdminTestSupport.MessageAsync(response, "Input.Password");
-        Assert.Contains(new IdentityErrorDescriber().PasswordTooShort(12).Description, message);
-        Assert.Contains(new IdentityErrorDescriber().PasswordRequiresUpper().Description, message);
+        // The administrator reads Chinese: Identity's own messages are in Chinese too (IdentityMessages).
+        Assert.Contains("密码至少需要 12 个字符。", message);
+        Assert.Contains("密码至少需要一个大写字母（A-Z）。", message);
+        Assert.DoesNotContain(new IdentityErrorDescriber().PasswordTooShort(12).Description, message);
         Assert.Null((await WebApp.PageAsync(admin, "/Admin/Users")).QuerySelector("#user-weak-user"));
     }
 
