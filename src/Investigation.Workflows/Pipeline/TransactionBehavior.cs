@@ -25,7 +25,9 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
     {
         if (request is not ICommand<TResponse>) return await next();
 
-        // On SQLite this begins IMMEDIATE: writers queue here, so each reads what the previous one committed.
+        // On SQLite this begins IMMEDIATE: writers queue here (in the gate, then in SQLite's lock), so each reads
+        // what the previous one committed.
+        using var turn = await SqliteWriteGate.EnterAsync(db.Database.GetDbConnection(), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -286,7 +286,7 @@ public sealed class DeadlineEnforcementTests : IAsyncLifetime
         Assert.Equal([start.AddHours(54)], signalled);
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Persistence.InvestigationDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<global::Investigation.Workflows.Persistence.InvestigationDbContext>();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Bookmarks.Add(new Bookmark { Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), ActivityId = "x", Name = "Timer", Key = "rolled-back", ResumeAt = start, CreatedAt = start });
