@@ -36,9 +36,10 @@ foreach (var (synchronous, suffix) in new[] { ("FULL", "full"), ("NORMAL", "norm
     if (Runs("runtime"))
     {
         await using var app = await BenchApp.CreateAsync(synchronous);
-        var (starts, completions) = await RuntimeScenario.RunAsync(app, sizes);
+        var (starts, completions, concurrent) = await RuntimeScenario.RunAsync(app, sizes);
         Report.Rate("cases_started", suffix, starts);
         Report.Rate("task_completions", suffix, completions);
+        Report.Rate($"task_completions_{RuntimeScenario.Workers}_workers", suffix, concurrent);
         Report.Ratio($"completion_vs_raw_insert_ratio_{suffix}", completions.PerSecond / raw.PerSecond);
     }
 

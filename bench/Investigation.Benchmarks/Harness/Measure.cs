@@ -30,6 +30,28 @@ internal static class Measure
         return new(count / elapsed.TotalSeconds, cpu.TotalMilliseconds / count, allocated / 1024.0 / count);
     }
 
+    /// <summary>
+    /// The same, with <paramref name="workers"/> calls in flight at once (as concurrent requests would be): the
+    /// warm-up one after another, then the timed calls 0 .. count-1 shared out as each worker comes free.
+    /// </summary>
+    public static async Task<Throughput> ConcurrentRateAsync(int warmup, int count, int workers, Func<int, Task> op)
+    {
+        for (var i = 0; i < warmup; i++) await op(i);
+        Settle();
+        var next = warmup - 1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < warmup + count; i = Interlocked.Increment(ref next)) await op(i);
+        })));
+        var elapsed = watch.Elapsed;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        return new(count / elapsed.TotalSeconds, cpu.TotalMilliseconds / count, allocated / 1024.0 / count);
+    }
+
     /// <summary>The median and 99th percentile of single calls, in milliseconds.</summary>
     public static async Task<Latency> LatencyAsync(int warmup, int count, Func<Task> op)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Investigation.Benchmarks.Harness;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
@@ -9,13 +10,17 @@ namespace Investigation.Benchmarks.Scenarios;
 /// <summary>
 /// The runtime alone, on the application's DbContext: start instances of a two-task flow (each start
 /// creates its first task), then complete those tasks (each completion closes one task and opens the
-/// next). One scope and one SaveChanges, so one committed transaction, per call.
+/// next). One scope, one connection open and one SaveChanges, so one committed transaction, per call.
+/// Completions are measured one after another, then with <see cref="Workers"/> in flight at once: their
+/// reads overlap, their writes take turns (SqliteWriteGate), as concurrent requests would.
 /// </summary>
 internal static class RuntimeScenario
 {
     private const string Name = "bench";
 
-    public static async Task<(Throughput Starts, Throughput Completions)> RunAsync(BenchApp app, Sizes sizes)
+    public const int Workers = 4;
+
+    public static async Task<(Throughput Starts, Throughput Completions, Throughput Concurrent)> RunAsync(BenchApp app, Sizes sizes)
     {
         var runtime = new WorkflowRuntime(new WorkflowDefinitionRegistry().Register(Definition()), TimeProvider.System);
 
@@ -25,14 +30,34 @@ internal static class RuntimeScenario
             await db.SaveChangesAsync();
         }));
 
-        var tasks = await app.OpenTasksAsync(activityId: "first");
         var payload = JsonSerializer.SerializeToElement(new { Comment = "Checked the logs; nothing further.", Score = 4 });
-        var completions = await Measure.RateAsync(sizes.Warmup, sizes.RuntimeSteps, i => app.InScopeAsync(async db =>
+        var tasks = await app.OpenTasksAsync(activityId: "first");
+        Task Complete(int i) => app.InScopeAsync(async db =>
         {
-            await runtime.ResumeAsync(db, Stimulus.ForTask(tasks[i], payload: payload, actor: "investigator"));
-            await db.SaveChangesAsync();
-        }));
-        return (starts, completions);
+            // One unit of work, one open, as the application's transaction per command has.
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await runtime.ResumeAsync(db, Stimulus.ForTask(tasks[i], payload: payload, actor: "investigator"));
+                await db.SaveChangesAsync();
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+        var completions = await Measure.RateAsync(sizes.Warmup, sizes.RuntimeSteps, Complete);
+
+        // As many cases again, untimed, for the concurrent round to complete their first tasks.
+        for (var i = 0; i < sizes.Warmup + sizes.RuntimeSteps; i++)
+            await app.InScopeAsync(async db =>
+            {
+                await runtime.StartAsync(db, Name, new { Number = i }, correlationId: $"bench-concurrent-{i}", actor: "caseofficer");
+                await db.SaveChangesAsync();
+            });
+        tasks = await app.OpenTasksAsync(activityId: "first");
+        var concurrent = await Measure.ConcurrentRateAsync(sizes.Warmup, sizes.RuntimeSteps, Workers, Complete);
+        return (starts, completions, concurrent);
     }
 
     private static WorkflowDefinition Definition() => new WorkflowBuilder(Name, 1)
