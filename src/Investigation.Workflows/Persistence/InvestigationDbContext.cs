@@ -26,6 +26,7 @@ public class InvestigationDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Outage> Outages => Set<Outage>();
+    public DbSet<Deadlines.DueDateChange> DueDateChanges => Set<Deadlines.DueDateChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -57,6 +57,24 @@ public sealed class ChangeDueDateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangeDueDate_TwiceInOneMoment_KeepsBothChangesInTheirOrder_EachFromTheDateBefore()
+    {
+        var start = app.Clock.GetUtcNow();
+        var caseId = (await app.Script.RegisterPortalOutageAsync(start)).CaseId;
+        var task = await app.Script.TaskAsync(caseId, TaskKinds.Acceptance, "caseofficer");
+        var first = (await app.TaskAsync(task)).DueAt;
+
+        // The clock does not move between the two: the order must come from the record, not from the time.
+        await app.SendAs("admin", new ChangeDueDate.Command(task, start.AddDays(5), "第一次延期"));
+        await app.SendAs("admin", new ChangeDueDate.Command(task, start.AddDays(4), "  改为提前一天  "));
+
+        var history = await app.Read(async db => await ChangeDueDate.HistoryAsync(db, await db.HumanTasks.SingleAsync(t => t.Id == task), default));
+        Assert.Equal(
+            [(first, start.AddDays(5), "admin", "第一次延期"), ((DateTimeOffset?)start.AddDays(5), start.AddDays(4), "admin", "改为提前一天")],
+            history.Select(c => (c.From, c.To, c.By, c.Reason)));
+    }
+
+    [Fact]
     public async Task ChangeDueDate_EarlierThanTheReminder_RemindsAtOnce()
     {
         var start = app.Clock.GetUtcNow();

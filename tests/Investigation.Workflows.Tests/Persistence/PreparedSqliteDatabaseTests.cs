@@ -58,6 +58,7 @@ public sealed class PreparedSqliteDatabaseTests : IDisposable
     [InlineData(typeof(AuditEntry))]
     [InlineData(typeof(CaseRecord))]
     [InlineData(typeof(Notification))]
+    [InlineData(typeof(global::Investigation.Workflows.Deadlines.DueDateChange))]
     public void Every_table_a_workflow_step_writes_goes_through_prepared_statements(Type type)
     {
         using var context = Context(NewDatabase("types"), prepared: true);

@@ -27,43 +27,13 @@ public static class ChangeDueDate
     public static bool MayChange(HumanTask task, Actor actor, string? leadInvestigator) =>
         actor.IsIn(Roles.Administrator) || (task.CandidateRole == Roles.Investigator && leadInvestigator == actor.UserName);
 
-    /// <summary>One change of a task's due date, as the audit record keeps it.</summary>
+    /// <summary>One change of a task's due date.</summary>
     public sealed record Change(DateTimeOffset At, string By, DateTimeOffset? From, DateTimeOffset To, string Reason);
 
-    /// <summary>
-    /// Every change of a task's due date, oldest first. The task keeps only its last change; the audit record keeps
-    /// each one: the command as sent, then the detail the handler writes (which alone knows the date before).
-    /// </summary>
-    public static async Task<IReadOnlyList<Change>> HistoryAsync(InvestigationDbContext db, HumanTask task, CancellationToken ct)
-    {
-        if (!Guid.TryParse(task.CorrelationId, out var caseId)) return [];
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.CaseId == caseId && e.Action == nameof(ChangeDueDate))
-            .OrderBy(e => e.Sequence).ToListAsync(ct);
-        var changes = new List<Change>();
-        foreach (var entry in entries)
-        {
-            var data = System.Text.Encoding.UTF8.GetBytes(entry.Data);
-            var reader = new System.Text.Json.Utf8JsonReader(data);
-            if (System.Text.Json.JsonSerializer.Deserialize<Command>(ref reader) is not { } sent || sent.TaskId != task.Id) continue;
-            var before = Before(System.Text.Encoding.UTF8.GetString(data.AsSpan((int)reader.BytesConsumed)));
-            changes.Add(new(entry.At, entry.Actor, before ?? changes.LastOrDefault()?.To, sent.DueAt, sent.Reason.Trim()));
-        }
-        return changes;
-    }
-
-    private static DateTimeOffset? Before(string detail)
-    {
-        var start = detail.IndexOf(Moved, StringComparison.Ordinal);
-        if (start < 0) return null;
-        start += Moved.Length;
-        var end = detail.IndexOf(' ', start);
-        return end > start && DateTimeOffset.TryParse(detail[start..end], System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null;
-    }
-
-    /// <summary>Where the audit detail names the date before the change (written by the handler, read by <see cref="HistoryAsync"/>).</summary>
-    private const string Moved = "moved from ";
+    /// <summary>Every change of a task's due date, oldest first (the task itself keeps only its last change).</summary>
+    public static async Task<IReadOnlyList<Change>> HistoryAsync(InvestigationDbContext db, HumanTask task, CancellationToken ct) =>
+        await db.DueDateChanges.AsNoTracking().Where(c => c.TaskId == task.Id).OrderBy(c => c.Id)
+            .Select(c => new Change(c.At, c.By, c.From, c.To, c.Reason)).ToListAsync(ct);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -109,6 +79,10 @@ public static class ChangeDueDate
             task.SecondEscalatedAt = null;
             if (plan.ReminderAt > now) task.RemindedAt = null;
             task.Version++;
+            db.DueDateChanges.Add(new DueDateChange
+            {
+                TaskId = task.Id, At = now, By = actor.UserName, From = old, To = command.DueAt, Reason = task.DueChangeReason,
+            });
             // Orders this change against a deadline timer of the same workflow firing at the same moment.
             instance.Version++;
             instance.UpdatedAt = now;
@@ -120,7 +94,7 @@ public static class ChangeDueDate
                         $"{actor.UserName} moved the due date to {Format(command.DueAt)} (China Standard Time). Reason: {task.DueChangeReason}"),
                     $"/Tasks/Complete/{task.Id}") { TaskId = task.Id, CaseId = caseId }, ct);
 
-            audit.Detail = $"due date of task {task.Id} ({task.Kind}) {Moved}{old:O} to {command.DueAt:O}: {task.DueChangeReason}";
+            audit.Detail = $"due date of task {task.Id} ({task.Kind}) moved from {old:O} to {command.DueAt:O}: {task.DueChangeReason}";
             return Unit.Value;
         }
 
