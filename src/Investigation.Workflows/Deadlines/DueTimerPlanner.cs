@@ -69,6 +69,7 @@ public sealed class DueTimerPlanner(
         signal.Committed += OnCommitted;
         try
         {
+            await WarmUpAsync(stoppingToken);
             // At start (after a restart, or timers made by another process): plan from the rows.
             await PollAsync(stoppingToken);
             var nextPoll = clock.GetUtcNow() + options.Value.SafetyPoll;
@@ -100,6 +101,19 @@ public sealed class DueTimerPlanner(
         finally
         {
             signal.Committed -= OnCommitted;
+        }
+    }
+
+    private async Task WarmUpAsync(CancellationToken ct)
+    {
+        try
+        {
+            await timers.WarmUpAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Only a head start for the first timers: they fire all the same.
+            logger.LogWarning(e, "Warming up the deadline path failed; the first timers will pay for it.");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Runtime;
@@ -197,6 +198,41 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
         resting[timer.Key] = (clock.GetUtcNow() + (attempts < LostAttempts ? LostRetry : options.Value.RetryAfter), attempts);
         if (attempts < LostAttempts) logger.LogDebug("Timer {Name} {Key} not fired here: {Reason}", timer.BookmarkName, timer.Key, e?.Message ?? "skipped");
         else logger.LogWarning(e, "Timer {Name} {Key} not fired {Attempts} times in a row; trying again in {RetryAfter}.", timer.BookmarkName, timer.Key, attempts, options.Value.RetryAfter);
+    }
+
+    /// <summary>
+    /// Runs the firing path once on nothing, before the first timer is due: the pipeline and its transaction,
+    /// the runtime's lookups, and the recipients' queries, each compiled by EF Core on its first use (tens to
+    /// hundreds of milliseconds each). Otherwise the first timers after a start pay for it, and a backlog forms
+    /// behind them. It only reads: the firing of a timer that does not exist writes nothing.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken ct = default)
+    {
+        var nothing = Guid.Empty.ToString();
+        try
+        {
+            await SendAsync([new FireDueTimer.Timer(DeadlineBookmarks.Name, nothing)], ct);
+        }
+        catch (ConflictException)
+        {
+            // Nothing fired, as meant.
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InvestigationDbContext>();
+        await RuntimeQueries.WaitingAsync(db, DeadlineBookmarks.Name, nothing, ct);
+        await RuntimeQueries.InstanceAsync(db, Guid.Empty, ct);
+        await RuntimeQueries.TaskAsync(db, Guid.Empty, ct);
+        var tree = await scope.ServiceProvider.GetRequiredService<OrganisationStore>().GetAsync(db, ct);
+        if (tree.Units.FirstOrDefault() is not { } unit) return;
+        var recipients = scope.ServiceProvider.GetRequiredService<Recipients>();
+        var deadlines = scope.ServiceProvider.GetRequiredService<IOptions<TaskDeadlines>>().Value;
+        foreach (var role in new[] { Roles.Investigator, Roles.CaseOfficer })
+        {
+            var task = new HumanTask { CandidateRole = role, UnitId = unit.Id.Value.ToString(), CorrelationId = nothing, Kind = TaskKinds.Acceptance };
+            await recipients.DoersAsync(task, ct);
+            await recipients.SupervisorsAsync(task, 1, deadlines, ct);
+            await recipients.SupervisorsAsync(task, 2, deadlines, ct);
+        }
     }
 
     private async Task<FireDueTimer.Result> SendAsync(IReadOnlyList<FireDueTimer.Timer> timers, CancellationToken ct)

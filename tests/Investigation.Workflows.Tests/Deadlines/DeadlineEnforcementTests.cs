@@ -43,6 +43,23 @@ public sealed class DeadlineEnforcementTests : IAsyncLifetime
         Assert.Equal(expected.Order(), (await SentAsync(taskId)).Order());
 
     [Fact]
+    public async Task WarmUp_RunsTheFiringPath_AndWritesNothing()
+    {
+        var start = app.Clock.GetUtcNow();
+        var caseId = (await app.Script.RegisterPortalOutageAsync(start)).CaseId;
+        var task = await app.Script.TaskAsync(caseId, TaskKinds.Acceptance, "caseofficer");
+        var before = await app.Read(async db => (await db.AuditEntries.CountAsync(), await db.Notifications.CountAsync(), await db.Bookmarks.CountAsync()));
+
+        await app.Services.GetRequiredService<DueTimers>().WarmUpAsync();
+
+        Assert.Equal(before, await app.Read(async db => (await db.AuditEntries.CountAsync(), await db.Notifications.CountAsync(), await db.Bookmarks.CountAsync())));
+        // The timers that were there still fire, once, at their moment.
+        app.Clock.SetUtcNow(start.AddHours(72));
+        await app.ProcessDueAsync();
+        Assert.Equal(1, (await app.TaskAsync(task)).EscalationLevel);
+    }
+
+    [Fact]
     public async Task CalendarDays_RemindAtThreeQuarters_OverdueAndEscalateAtDue_EscalateAgainAfterGrace_EachOnce()
     {
         var start = app.Clock.GetUtcNow();
