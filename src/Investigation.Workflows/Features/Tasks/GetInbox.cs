@@ -106,7 +106,7 @@ public static class GetInbox
                 : """upper({0}."CorrelationId")""";
 
             var sql = new StringBuilder($"""
-                WITH f AS (
+                WITH f AS MATERIALIZED (
                     SELECT t."Id", t."Kind", t."Title", t."CorrelationId", t."CandidateRole", t."AssigneeId", t."CreatedAt", t."DueAt", t."Priority",
                         {(includeEscalated ? $"CASE WHEN {escalated} THEN 1 ELSE 0 END" : "0")} AS "Escalated"
                     FROM wf_human_tasks t
@@ -133,6 +133,7 @@ public static class GetInbox
                 Add(command, "@circumstance", CaseRecord.CircumstanceFilter(circumstance));
             }
             // The counts are of the whole set and the page is joined to them, so that a page past the end still has them.
+            // MATERIALIZED: the set is read once for both; SQLite would otherwise read the tasks twice.
             // Escalated first; then by due date, so overdue ones come first by themselves; no due date last.
             const string order = """p."Escalated" DESC, CASE WHEN p."DueAt" IS NULL THEN 1 ELSE 0 END, p."DueAt", p."Priority" DESC, p."Id" """;
             sql.Append($"""
