@@ -48,31 +48,48 @@ public static class GetInbox
             var units = await access.VisibleUnitKeysAsync(ct);
             if (units.Count == 0 || (query.Scope == Show.Claimable && access.Actor.Roles.Count == 0)) return new([], 0, 0, 0, page, pageSize);
 
-            // One statement, written by hand and run on the context's connection: the counts, the page and each
-            // row's case together. Through LINQ this was three queries, and EF Core's work for each (translating the
-            // expression, finding it in its cache, the JSON list parameters, the garbage) cost more than SQLite's.
+            // Two statements written by hand, run on the context's connection. Through LINQ this was three queries,
+            // and EF Core's work for each (translating the expression, finding it in its cache, the JSON list
+            // parameters, the garbage) cost more than SQLite's. The first returns every task of the inbox in order,
+            // and the counts and the page are taken from it here: the counts need every row anyway, and on SQLite a
+            // LIMIT or a second pass over the set (a CTE) each builds a temporary b-tree that cost more than reading
+            // the rest of the rows (the open tasks a person sees: a few hundred at most).
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            Prepare(command, query, access.Actor, units, now, page, pageSize, postgres: db is PostgresInvestigationDbContext);
+            Prepare(command, query, access.Actor, units, postgres: db is PostgresInvestigationDbContext);
             await db.Database.OpenConnectionAsync(ct);
             try
             {
-                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                var items = new List<Item>(pageSize);
+                var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                command.Transaction = transaction;
+                var rows = new List<Item>(pageSize);
                 int total = 0, overdue = 0, dueSoon = 0;
-                var soon = now + DueSoonWindow;
-                while (await reader.ReadAsync(ct))
-                {
-                    (total, overdue, dueSoon) = ((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
-                    if (reader.IsDBNull(3)) continue; // a page past the end: the counts alone
-                    DateTimeOffset? due = reader.IsDBNull(10) ? null : new DateTimeOffset(reader.GetInt64(10), TimeSpan.Zero);
-                    var correlation = reader.IsDBNull(6) ? null : reader.GetString(6);
-                    items.Add(new Item(reader.GetGuid(3), reader.GetString(4), reader.GetString(5),
-                        Guid.TryParse(correlation, out var caseId) ? caseId : Guid.Empty,
-                        reader.IsDBNull(13) ? "" : reader.GetString(13), reader.IsDBNull(14) ? "" : reader.GetString(14),
-                        reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero),
-                        due, due < now, due >= now && due < soon, reader.GetInt32(11), reader.GetInt32(12) == 1));
-                }
+                var (skip, soon) = ((page - 1) * pageSize, now + DueSoonWindow);
+                await using (var reader = await command.ExecuteReaderAsync(ct))
+                    while (await reader.ReadAsync(ct))
+                    {
+                        DateTimeOffset? due = reader.IsDBNull(7) ? null : new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero);
+                        var (isOverdue, isDueSoon) = (due < now, due >= now && due < soon);
+                        if (isOverdue) overdue++;
+                        if (isDueSoon) dueSoon++;
+                        if (total++ < skip || rows.Count == pageSize) continue;
+                        var correlation = reader.IsDBNull(3) ? null : reader.GetString(3);
+                        rows.Add(new Item(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                            Guid.TryParse(correlation, out var caseId) ? caseId : Guid.Empty, "", "",
+                            reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
+                            due, isOverdue, isDueSoon, reader.GetInt32(8), reader.GetInt32(9) == 1));
+                    }
+
+                // The page's cases. A Guid parameter is bound as each provider stores a Guid (upper case text, uuid).
+                var caseIds = rows.Select(r => r.CaseId).Where(id => id != Guid.Empty).Distinct().ToList();
+                if (caseIds.Count == 0) return new(rows, total, overdue, dueSoon, page, pageSize);
+                await using var cases = db.Database.GetDbConnection().CreateCommand();
+                cases.Transaction = transaction;
+                cases.CommandText = $"""SELECT "Id", "Number", "Title" FROM cases WHERE "Id" IN ({List(cases, "c", caseIds)})""";
+                var found = new Dictionary<Guid, (string Number, string Title)>(caseIds.Count);
+                await using (var reader = await cases.ExecuteReaderAsync(ct))
+                    while (await reader.ReadAsync(ct))
+                        found[reader.GetGuid(0)] = (reader.GetString(1), reader.GetString(2));
+                var items = rows.ConvertAll(r => found.TryGetValue(r.CaseId, out var c) ? r with { CaseNumber = c.Number, CaseTitle = c.Title } : r);
                 return new(items, total, overdue, dueSoon, page, pageSize);
             }
             finally
@@ -81,12 +98,12 @@ public static class GetInbox
             }
         }
 
-        // Valid on SQLite and PostgreSQL alike, but for the join from a task to its case: the task holds the case id
-        // as text (Guid.ToString(), lower case, or "outage:…" for other workflows), while EF Core stores a Guid as upper
-        // case text on SQLite and as uuid on PostgreSQL, where casting anything else would fail the whole query.
+        // Valid on SQLite and PostgreSQL alike, but for the circumstance filter's join from a task to its case: the task
+        // holds the case id as text (Guid.ToString(), lower case, or "outage:…" for other workflows), while EF Core stores
+        // a Guid as upper case text on SQLite and as uuid on PostgreSQL, where casting anything else would fail the query.
         // Only open tasks are read (Status = 'Open' written out, so that the partial indexes apply), and a list goes
         // in as one parameter per element, which both providers bind alike.
-        private static void Prepare(DbCommand command, Query query, Actor actor, List<string> units, DateTimeOffset now, int page, int pageSize, bool postgres)
+        private static void Prepare(DbCommand command, Query query, Actor actor, List<string> units, bool postgres)
         {
             var includeMine = query.Scope != Show.Claimable;
             var includeClaimable = query.Scope != Show.Mine && actor.Roles.Count > 0;
@@ -101,16 +118,12 @@ public static class GetInbox
             if (includeClaimable) who.Add($"""(t."AssigneeId" IS NULL AND t."CandidateRole" IN ({List(command, "r", actor.Roles)}))""");
             if (includeEscalated) who.Add(escalated);
             if (includeMine || includeEscalated) Add(command, "@me", actor.UserName);
-            var caseKey = postgres
-                ? """CASE WHEN {0}."CorrelationId" ~ '^[0-9a-f]{{8}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{12}}$' THEN CAST({0}."CorrelationId" AS uuid) END"""
-                : """upper({0}."CorrelationId")""";
 
             var sql = new StringBuilder($"""
-                WITH f AS MATERIALIZED (
-                    SELECT t."Id", t."Kind", t."Title", t."CorrelationId", t."CandidateRole", t."AssigneeId", t."CreatedAt", t."DueAt", t."Priority",
-                        {(includeEscalated ? $"CASE WHEN {escalated} THEN 1 ELSE 0 END" : "0")} AS "Escalated"
-                    FROM wf_human_tasks t
-                    WHERE t."Status" = 'Open' AND t."UnitId" IN ({List(command, "u", units)}) AND ({string.Join(" OR ", who)})
+                SELECT t."Id", t."Kind", t."Title", t."CorrelationId", t."CandidateRole", t."AssigneeId", t."CreatedAt", t."DueAt", t."Priority",
+                    {(includeEscalated ? $"CASE WHEN {escalated} THEN 1 ELSE 0 END" : "0")} AS "Escalated"
+                FROM wf_human_tasks t
+                WHERE t."Status" = 'Open' AND t."UnitId" IN ({List(command, "u", units)}) AND ({string.Join(" OR ", who)})
                 """).Append('\n');
             if (query.Kind is { } kind)
             {
@@ -129,35 +142,19 @@ public static class GetInbox
             }
             if (query.Circumstance is { } circumstance)
             {
-                sql.Append($"""    AND EXISTS (SELECT 1 FROM cases c WHERE c."Id" = {string.Format(caseKey, "t")} AND c."CircumstancesMet" LIKE @circumstance)""").Append('\n');
+                var caseKey = postgres
+                    ? """CASE WHEN t."CorrelationId" ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN CAST(t."CorrelationId" AS uuid) END"""
+                    : """upper(t."CorrelationId")""";
+                sql.Append($"""    AND EXISTS (SELECT 1 FROM cases c WHERE c."Id" = {caseKey} AND c."CircumstancesMet" LIKE @circumstance)""").Append('\n');
                 Add(command, "@circumstance", CaseRecord.CircumstanceFilter(circumstance));
             }
-            // The counts are of the whole set and the page is joined to them, so that a page past the end still has them.
-            // MATERIALIZED: the set is read once for both; SQLite would otherwise read the tasks twice.
             // Escalated first; then by due date, so overdue ones come first by themselves; no due date last.
-            const string order = """p."Escalated" DESC, CASE WHEN p."DueAt" IS NULL THEN 1 ELSE 0 END, p."DueAt", p."Priority" DESC, p."Id" """;
-            sql.Append($"""
-                )
-                SELECT n."Total", n."Overdue", n."DueSoon",
-                    p."Id", p."Kind", p."Title", p."CorrelationId", p."CandidateRole", p."AssigneeId", p."CreatedAt", p."DueAt", p."Priority", p."Escalated",
-                    c."Number", c."Title"
-                FROM (SELECT COUNT(*) AS "Total",
-                        COALESCE(SUM(CASE WHEN "DueAt" < @now THEN 1 ELSE 0 END), 0) AS "Overdue",
-                        COALESCE(SUM(CASE WHEN "DueAt" >= @now AND "DueAt" < @soon THEN 1 ELSE 0 END), 0) AS "DueSoon"
-                    FROM f) n
-                LEFT JOIN (SELECT * FROM f p ORDER BY {order} LIMIT @take OFFSET @skip) p ON 1 = 1
-                LEFT JOIN cases c ON c."Id" = {string.Format(caseKey, "p")}
-                ORDER BY {order}
-                """);
-            Add(command, "@now", now.UtcTicks);
-            Add(command, "@soon", (now + DueSoonWindow).UtcTicks);
-            Add(command, "@take", pageSize);
-            Add(command, "@skip", (page - 1) * pageSize);
+            sql.Append("""ORDER BY "Escalated" DESC, CASE WHEN t."DueAt" IS NULL THEN 1 ELSE 0 END, t."DueAt", t."Priority" DESC, t."Id" """);
             command.CommandText = sql.ToString();
         }
 
         /// <summary>Adds one parameter per value and returns their names, for an IN list.</summary>
-        private static string List(DbCommand command, string prefix, IEnumerable<string> values)
+        private static string List<T>(DbCommand command, string prefix, IEnumerable<T> values) where T : notnull
         {
             var names = new StringBuilder();
             var i = 0;
