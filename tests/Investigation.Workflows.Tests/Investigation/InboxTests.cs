@@ -1,7 +1,11 @@
 using FluentValidation;
 using Investigation.Domain.Incidents;
 using Investigation.Workflows.Features.Tasks;
+using Investigation.Workflows.Demo;
+using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Notifications;
+using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +35,94 @@ public sealed class InboxTests : IAsyncLifetime
         Assert.Equal([older, newer], inbox.Items.Select(i => i.CaseId));
         Assert.True(inbox.Items[0].Overdue);
         Assert.False(inbox.Items[1].Overdue);
+    }
+
+    [Fact]
+    public Task Inbox_OrdersCountsPagesAndFilters() =>
+        InboxBehavesAsync(app.Script, app.Clock, write => app.Read(async db => { await write(db); return 0; }));
+
+    /// <summary>
+    /// Every rule of the inbox on one set of five cases whose due dates and priorities are set by hand: the order
+    /// (escalated to me, then by due date with none last, then priority), the counts on any page, even one past the
+    /// end, every filter and scope, and each row's case. Run on SQLite here and on PostgreSQL (PostgresInboxTests),
+    /// because the query is hand-written SQL.
+    /// </summary>
+    internal static async Task InboxBehavesAsync(CaseScript script, TimeProvider clock, Func<Func<InvestigationDbContext, Task>, Task> write)
+    {
+        var now = clock.GetUtcNow();
+        var cases = new Dictionary<string, Guid>();
+        foreach (var title in new[] { "甲", "乙", "丙", "丁" }) cases[title] = (await script.RegisterPortalOutageAsync(now, title: title)).CaseId;
+        cases["戊"] = (await script.SendAs("caseofficer", new RegisterIncident.Command(DemoOrganisation.ProvincialDaily.Value,
+            "戊", "读者数据库泄露。", now, new IncidentFactsInput { DataLeak = new(false, true, false) }))).CaseId;
+        async Task<Guid> SetAsync(string title, DateTimeOffset? due, int priority = 0)
+        {
+            var key = cases[title].ToString();
+            var id = Guid.Empty;
+            await write(async db =>
+            {
+                await db.HumanTasks.Where(t => t.CorrelationId == key).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, due).SetProperty(t => t.Priority, priority));
+                id = await db.HumanTasks.Where(t => t.CorrelationId == key).Select(t => t.Id).SingleAsync();
+            });
+            return id;
+        }
+        var overdue = await SetAsync("甲", now.AddHours(-1));
+        var soon = await SetAsync("乙", now.AddHours(2));
+        var later = await SetAsync("丙", now.AddDays(3));
+        await SetAsync("丁", now.AddDays(3), priority: 2);
+        await SetAsync("戊", null);
+        async Task<GetInbox.Result> InboxAsync(GetInbox.Query query, string user = "caseofficer") => await script.SendAs(user, query);
+        IEnumerable<string> Titles(GetInbox.Result r) => r.Items.Select(i => i.CaseTitle);
+
+        var all = await InboxAsync(new());
+        Assert.Equal(["甲", "乙", "丁", "丙", "戊"], Titles(all));
+        Assert.Equal((5, 1, 1), (all.Total, all.Overdue, all.DueSoon));
+        Assert.Equal([true, false, false, false, false], all.Items.Select(i => i.Overdue));
+        Assert.Equal([false, true, false, false, false], all.Items.Select(i => i.DueSoon));
+        Assert.Equal(cases["甲"], all.Items[0].CaseId);
+        Assert.All(all.Items, i => Assert.NotEmpty(i.CaseNumber));
+        Assert.All(all.Items, i => Assert.False(i.Escalated));
+        Assert.Null(all.Items[4].DueAt);
+
+        var second = await InboxAsync(new(Page: 2, PageSize: 2));
+        Assert.Equal(["丁", "丙"], Titles(second));
+        var pastTheEnd = await InboxAsync(new(Page: 4, PageSize: 2));
+        Assert.Empty(pastTheEnd.Items);
+        Assert.Equal((5, 1, 1, 4, 2), (pastTheEnd.Total, pastTheEnd.Overdue, pastTheEnd.DueSoon, pastTheEnd.Page, pastTheEnd.PageSize));
+
+        Assert.Equal(["甲", "乙"], Titles(await InboxAsync(new(DueBefore: now.AddHours(2))))); // the bound is included
+        Assert.Equal(["戊"], Titles(await InboxAsync(new(Circumstance: Circumstance.DataLeak))));
+        Assert.Equal(["甲", "乙", "丁", "丙"], Titles(await InboxAsync(new(Circumstance: Circumstance.PortalParalysed))));
+        Assert.Equal(["丙"], Titles(await InboxAsync(new(CaseId: cases["丙"]))));
+        Assert.Equal((0, 0, 0), (await InboxAsync(new(Kind: TaskKinds.Hearing)) is var none ? (none.Total, none.Overdue, none.DueSoon) : default));
+        Assert.Equal(5, (await InboxAsync(new(Kind: TaskKinds.Acceptance))).Total);
+
+        // Escalations: only the two escalation kinds, only to me, only while the task is marked overdue.
+        Notification Note(NotificationKind kind, string to, Guid task) =>
+            new() { Id = Guid.NewGuid(), Kind = kind, Recipient = to, TaskId = task, CreatedAt = now };
+        await write(async db =>
+        {
+            await db.HumanTasks.Where(t => t.Id == overdue || t.Id == soon).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueAt, now));
+            db.Notifications.AddRange(Note(NotificationKind.Escalation, "investigator", overdue), Note(NotificationKind.Reminder, "investigator", soon),
+                Note(NotificationKind.SecondEscalation, "caseofficer", later), Note(NotificationKind.Escalation, "investigator", later));
+            await db.SaveChangesAsync();
+        });
+        var investigator = await InboxAsync(new(), "investigator");
+        Assert.Equal([(overdue, true)], investigator.Items.Select(i => (i.TaskId, i.Escalated)));
+        Assert.Equal(1, investigator.Overdue);
+        Assert.Empty((await InboxAsync(new(Scope: GetInbox.Show.Mine), "investigator")).Items);
+        Assert.Equal(["甲", "乙", "丁", "丙", "戊"], Titles(await InboxAsync(new()))); // 丙 is not marked overdue: not escalated
+        await write(db => db.HumanTasks.Where(t => t.Id == later).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueAt, now)));
+        all = await InboxAsync(new());
+        Assert.Equal(["丙", "甲", "乙", "丁", "戊"], Titles(all));
+        Assert.Equal([true, false, false, false, false], all.Items.Select(i => i.Escalated));
+
+        // Scopes: claimed by me, it is mine and no longer claimable.
+        await script.SendAs("caseofficer", new ClaimTask.Command(soon));
+        var mine = await InboxAsync(new(Scope: GetInbox.Show.Mine));
+        Assert.Equal([(soon, "caseofficer")], mine.Items.Select(i => (i.TaskId, i.Assignee)));
+        Assert.Equal(["甲", "丁", "丙", "戊"], Titles(await InboxAsync(new(Scope: GetInbox.Show.Claimable))));
+        Assert.Equal(5, (await InboxAsync(new())).Total);
+        Assert.Empty((await InboxAsync(new(), "caseofficer-anping")).Items); // another unit's officer sees none of it
     }
 
     [Fact]

@@ -1,16 +1,18 @@
+using System.Data.Common;
+using System.Text;
 using Investigation.Domain.Incidents;
+using Investigation.Workflows.Identity;
 using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Notifications;
 using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Runtime;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Investigation.Workflows.Features.Tasks;
 
 /// <summary>
 /// The inbox: open tasks assigned to me, and unassigned tasks of my roles in my unit and the units
-/// below it that I can claim. Overdue first, then by due date; filters and paging. Every query
+/// below it that I can claim. Overdue first, then by due date; filters and paging. The query
 /// reads only open tasks through an index, so it stays flat as history grows. Overdue tasks escalated
 /// to me (I supervise them: Deadlines/) come before all of these, even when they are not mine to do.
 /// </summary>
@@ -40,11 +42,56 @@ public static class GetInbox
     {
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
-            // Several queries in a row: one open for all of them, since on SQLite an open costs about as much as a query.
+            var now = clock.GetUtcNow();
+            var pageSize = Math.Clamp(query.PageSize, 1, 200);
+            var page = Math.Max(1, query.Page);
+            var units = await access.VisibleUnitKeysAsync(ct);
+            if (units.Count == 0 || (query.Scope == Show.Claimable && access.Actor.Roles.Count == 0)) return new([], 0, 0, 0, page, pageSize);
+
+            // Two statements written by hand, run on the context's connection. Through LINQ this was three queries,
+            // and EF Core's work for each (translating the expression, finding it in its cache, the JSON list
+            // parameters, the garbage) cost more than SQLite's. The first returns every task of the inbox in order,
+            // and the counts and the page are taken from it here: the counts need every row anyway, and on SQLite a
+            // LIMIT or a second pass over the set (a CTE) each builds a temporary b-tree, which cost more than stepping
+            // through the rest of the rows (measured with 73 rows, the benchmark investigator's). Rows off the page are
+            // only counted, not read, so the cost per row stays small as the open tasks a person sees grow.
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            Prepare(command, query, access.Actor, units, postgres: db is PostgresInvestigationDbContext);
             await db.Database.OpenConnectionAsync(ct);
             try
             {
-                return await ReadAsync(query, ct);
+                var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                command.Transaction = transaction;
+                var rows = new List<Item>(pageSize);
+                int total = 0, overdue = 0, dueSoon = 0;
+                var (skip, soon) = ((page - 1) * pageSize, now + DueSoonWindow);
+                await using (var reader = await command.ExecuteReaderAsync(ct))
+                    while (await reader.ReadAsync(ct))
+                    {
+                        DateTimeOffset? due = reader.IsDBNull(7) ? null : new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero);
+                        var (isOverdue, isDueSoon) = (due < now, due >= now && due < soon);
+                        if (isOverdue) overdue++;
+                        if (isDueSoon) dueSoon++;
+                        if (total++ < skip || rows.Count == pageSize) continue;
+                        var correlation = reader.IsDBNull(3) ? null : reader.GetString(3);
+                        rows.Add(new Item(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                            Guid.TryParse(correlation, out var caseId) ? caseId : Guid.Empty, "", "",
+                            reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
+                            due, isOverdue, isDueSoon, reader.GetInt32(8), reader.GetInt32(9) == 1));
+                    }
+
+                // The page's cases. A Guid parameter is bound as each provider stores a Guid (upper case text, uuid).
+                var caseIds = rows.Select(r => r.CaseId).Where(id => id != Guid.Empty).Distinct().ToList();
+                if (caseIds.Count == 0) return new(rows, total, overdue, dueSoon, page, pageSize);
+                await using var cases = db.Database.GetDbConnection().CreateCommand();
+                cases.Transaction = transaction;
+                cases.CommandText = $"""SELECT "Id", "Number", "Title" FROM cases WHERE "Id" IN ({List(cases, "c", caseIds)})""";
+                var found = new Dictionary<Guid, (string Number, string Title)>(caseIds.Count);
+                await using (var reader = await cases.ExecuteReaderAsync(ct))
+                    while (await reader.ReadAsync(ct))
+                        found[reader.GetGuid(0)] = (reader.GetString(1), reader.GetString(2));
+                var items = rows.ConvertAll(r => found.TryGetValue(r.CaseId, out var c) ? r with { CaseNumber = c.Number, CaseTitle = c.Title } : r);
+                return new(items, total, overdue, dueSoon, page, pageSize);
             }
             finally
             {
@@ -52,67 +99,81 @@ public static class GetInbox
             }
         }
 
-        private async Task<Result> ReadAsync(Query query, CancellationToken ct)
+        // Valid on SQLite and PostgreSQL alike, but for the circumstance filter's join from a task to its case: the task
+        // holds the case id as text (Guid.ToString(), lower case, or "outage:…" for other workflows), while EF Core stores
+        // a Guid as upper case text on SQLite and as uuid on PostgreSQL, where casting anything else would fail the query.
+        // Only open tasks are read (Status = 'Open' written out, so that the partial indexes apply), and a list goes
+        // in as one parameter per element, which both providers bind alike.
+        private static void Prepare(DbCommand command, Query query, Actor actor, List<string> units, bool postgres)
         {
-            var actor = access.Actor;
-            var now = clock.GetUtcNow();
-            var soon = now + DueSoonWindow;
-            var pageSize = Math.Clamp(query.PageSize, 1, 200);
-            var page = Math.Max(1, query.Page);
-            var units = await access.VisibleUnitKeysAsync(ct);
-            var roles = actor.Roles.ToList();
+            var includeMine = query.Scope != Show.Claimable;
+            var includeClaimable = query.Scope != Show.Mine && actor.Roles.Count > 0;
+            var includeEscalated = query.Scope == Show.All;
+            // Overdue tasks escalated to me: a changed due date clears the overdue mark, and with it this.
+            const string escalated = """
+                (t."OverdueAt" IS NOT NULL AND EXISTS (SELECT 1 FROM notifications n
+                    WHERE n."Recipient" = @me AND n."Kind" IN ('Escalation', 'SecondEscalation') AND n."TaskId" = t."Id"))
+                """;
+            var who = new List<string>(3);
+            if (includeMine) who.Add("""t."AssigneeId" = @me""");
+            if (includeClaimable) who.Add($"""(t."AssigneeId" IS NULL AND t."CandidateRole" IN ({List(command, "r", actor.Roles)}))""");
+            if (includeEscalated) who.Add(escalated);
+            if (includeMine || includeEscalated) Add(command, "@me", actor.UserName);
 
-            // One pass over the open tasks (a partial index: as many rows as work in progress, however long the
-            // history), rather than a union per scope. The lists go in as one JSON parameter each (EF.Parameter),
-            // so the SQL is the same for every user and is made once.
-            var me = actor.UserName;
-            var (includeMine, includeClaimable, includeEscalated) = (query.Scope != Show.Claimable, query.Scope != Show.Mine, query.Scope == Show.All);
-            var escalations = db.Notifications.Where(n => n.Kind == NotificationKind.Escalation || n.Kind == NotificationKind.SecondEscalation);
-            var tasks = db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open && EF.Parameter(units).Contains(t.UnitId) && (
-                (includeMine && t.AssigneeId == me)
-                || (includeClaimable && t.AssigneeId == null && EF.Parameter(roles).Contains(t.CandidateRole))
-                // Overdue tasks escalated to me: a changed due date clears the overdue mark, and with it this.
-                || (includeEscalated && t.OverdueAt != null && escalations.Any(n => n.TaskId == t.Id && n.Recipient == me))));
-            if (query.Kind is { } kind) tasks = tasks.Where(t => t.Kind == kind);
-            if (query.CaseId is { } caseId) { var key = caseId.ToString(); tasks = tasks.Where(t => t.CorrelationId == key); }
-            if (query.DueBefore is { } before) tasks = tasks.Where(t => t.DueAt != null && t.DueAt <= before);
+            var sql = new StringBuilder($"""
+                SELECT t."Id", t."Kind", t."Title", t."CorrelationId", t."CandidateRole", t."AssigneeId", t."CreatedAt", t."DueAt", t."Priority",
+                    {(includeEscalated ? $"CASE WHEN {escalated} THEN 1 ELSE 0 END" : "0")} AS "Escalated"
+                FROM wf_human_tasks t
+                WHERE t."Status" = 'Open' AND t."UnitId" IN ({List(command, "u", units)}) AND ({string.Join(" OR ", who)})
+                """).Append('\n');
+            if (query.Kind is { } kind)
+            {
+                sql.Append("""    AND t."Kind" = @kind""").Append('\n');
+                Add(command, "@kind", kind);
+            }
+            if (query.CaseId is { } caseId)
+            {
+                sql.Append("""    AND t."CorrelationId" = @case""").Append('\n');
+                Add(command, "@case", caseId.ToString());
+            }
+            if (query.DueBefore is { } before)
+            {
+                sql.Append("""    AND t."DueAt" IS NOT NULL AND t."DueAt" <= @before""").Append('\n');
+                Add(command, "@before", before.UtcTicks);
+            }
             if (query.Circumstance is { } circumstance)
             {
-                var pattern = CaseRecord.CircumstanceFilter(circumstance);
-                var caseKeys = (await db.Cases.AsNoTracking().Where(c => EF.Functions.Like(c.CircumstancesMet, pattern)).Select(c => c.Id).ToListAsync(ct))
-                    .Select(id => id.ToString()).ToList();
-                tasks = tasks.Where(t => EF.Parameter(caseKeys).Contains(t.CorrelationId!));
+                var caseKey = postgres
+                    ? """CASE WHEN t."CorrelationId" ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN CAST(t."CorrelationId" AS uuid) END"""
+                    : """upper(t."CorrelationId")""";
+                sql.Append($"""    AND EXISTS (SELECT 1 FROM cases c WHERE c."Id" = {caseKey} AND c."CircumstancesMet" LIKE @circumstance)""").Append('\n');
+                Add(command, "@circumstance", CaseRecord.CircumstanceFilter(circumstance));
             }
+            // Escalated first; then by due date, so overdue ones come first by themselves; no due date last.
+            sql.Append("""ORDER BY "Escalated" DESC, CASE WHEN t."DueAt" IS NULL THEN 1 ELSE 0 END, t."DueAt", t."Priority" DESC, t."Id" """);
+            command.CommandText = sql.ToString();
+        }
 
-            // The three counts in one pass over the same rows, rather than three queries.
-            var counts = await tasks.GroupBy(_ => 1).Select(g => new
+        /// <summary>Adds one parameter per value and returns their names, for an IN list.</summary>
+        private static string List<T>(DbCommand command, string prefix, IEnumerable<T> values) where T : notnull
+        {
+            var names = new StringBuilder();
+            var i = 0;
+            foreach (var value in values)
             {
-                Total = g.Count(),
-                Overdue = g.Count(t => t.DueAt != null && t.DueAt < now),
-                DueSoon = g.Count(t => t.DueAt != null && t.DueAt >= now && t.DueAt < soon),
-            }).SingleOrDefaultAsync(ct);
-            // Ordered by due date, overdue ones come first by themselves; tasks without a due date come last.
-            var rows = await tasks
-                .Select(t => new
-                {
-                    t.Id, t.Kind, t.Title, t.CorrelationId, t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt, t.Priority,
-                    Escalated = includeEscalated && t.OverdueAt != null && escalations.Any(n => n.TaskId == t.Id && n.Recipient == me),
-                })
-                .OrderByDescending(t => t.Escalated).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority).ThenBy(t => t.Id)
-                .Skip((page - 1) * pageSize).Take(pageSize)
-                .ToListAsync(ct);
+                var name = $"@{prefix}{i++}";
+                Add(command, name, value);
+                names.Append(names.Length == 0 ? "" : ", ").Append(name);
+            }
+            return names.ToString();
+        }
 
-            var caseIds = rows.Select(r => Guid.TryParse(r.CorrelationId, out var g) ? g : Guid.Empty).Distinct().ToList();
-            var cases = await db.Cases.AsNoTracking().Where(c => EF.Parameter(caseIds).Contains(c.Id))
-                .Select(c => new { c.Id, c.Number, c.Title }).ToDictionaryAsync(c => c.Id, ct);
-            var items = rows.Select(t =>
-            {
-                var cid = Guid.TryParse(t.CorrelationId, out var g) ? g : Guid.Empty;
-                var c = cases.GetValueOrDefault(cid);
-                return new Item(t.Id, t.Kind, t.Title, cid, c?.Number ?? "", c?.Title ?? "", t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt,
-                    t.DueAt < now, t.DueAt >= now && t.DueAt < soon, t.Priority, t.Escalated);
-            }).ToList();
-            return new(items, counts?.Total ?? 0, counts?.Overdue ?? 0, counts?.DueSoon ?? 0, page, pageSize);
+        private static void Add(DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
     }
 
