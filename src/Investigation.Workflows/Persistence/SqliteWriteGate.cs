@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Investigation.Workflows.Pipeline;
 using Microsoft.Data.Sqlite;
 
 namespace Investigation.Workflows.Persistence;
@@ -15,20 +16,33 @@ public static class SqliteWriteGate
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByFile = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, SemaphoreSlim?> ByConnectionString = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// As long as Microsoft.Data.Sqlite waits for a busy file by default. A writer still waiting after that is
+    /// told the file is busy rather than left waiting: a transaction that long is stuck, or waits for itself
+    /// (a save in a scope of its own inside another transaction).
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Waits for the file's turn; dispose the result to pass it on. On another database, or in memory, at once.</summary>
-    public static async ValueTask<Turn> EnterAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    /// <exception cref="ConflictException">The turn did not come within <see cref="Timeout"/>; nothing was written.</exception>
+    public static ValueTask<Turn> EnterAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        EnterAsync(connection, Timeout, cancellationToken);
+
+    internal static async ValueTask<Turn> EnterAsync(DbConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (Gate(connection) is not { } gate) return default;
-        await gate.WaitAsync(cancellationToken);
-        return new Turn(gate);
+        return await gate.WaitAsync(timeout, cancellationToken) ? new Turn(gate) : throw Busy();
     }
 
     public static Turn Enter(DbConnection connection)
     {
         if (Gate(connection) is not { } gate) return default;
-        gate.Wait();
-        return new Turn(gate);
+        return gate.Wait(Timeout) ? new Turn(gate) : throw Busy();
     }
+
+    private static ConflictException Busy() => new(
+        "数据库正忙于处理其他修改，您的修改均未保存：请稍后重试。",
+        "The database was busy with other changes for too long. Nothing of yours was saved: try again in a moment.");
 
     private static SemaphoreSlim? Gate(DbConnection connection)
     {

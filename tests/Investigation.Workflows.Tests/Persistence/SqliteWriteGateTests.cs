@@ -51,4 +51,18 @@ public sealed class SqliteWriteGateTests
         turn.Dispose();
         using var next = await SqliteWriteGate.EnterAsync(connection).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task A_writer_whose_turn_does_not_come_is_told_the_file_is_busy_and_the_queue_goes_on()
+    {
+        using var connection = new SqliteConnection($"Data Source={File}.stuck");
+        var held = await SqliteWriteGate.EnterAsync(connection);
+
+        var busy = await Assert.ThrowsAsync<global::Investigation.Workflows.Pipeline.ConflictException>(
+            () => SqliteWriteGate.EnterAsync(connection, TimeSpan.FromMilliseconds(20), default).AsTask());
+
+        Assert.Contains("busy", busy.Message, StringComparison.OrdinalIgnoreCase);
+        held.Dispose();
+        using var next = await SqliteWriteGate.EnterAsync(connection).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
