@@ -11,7 +11,7 @@ public static class IdentitySetup
     /// <summary>Users and roles stored with the cases; the web adds sign-in on top.</summary>
     public static IdentityBuilder AddInvestigationIdentity(this IServiceCollection services) =>
         services.AddIdentityCore<AppUser>(Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<InvestigationDbContext>()
-            .AddErrorDescriber<IdentityMessages>();
+            .AddErrorDescriber<IdentityMessages>().AddUserManager<AppUserManager>();
 
     /// <summary>A strong password policy and lockout after repeated failures.</summary>
     public static void Configure(IdentityOptions o)

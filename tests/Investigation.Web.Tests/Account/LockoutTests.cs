@@ -27,4 +27,20 @@ public sealed class LockoutTests(WebApp app) : IClassFixture<WebApp>
 
         await app.SignInAsync("investigator-anping");
     }
+
+    [Fact]
+    public async Task TheLockout_EndsWhenTheApplicationsClockPassesFifteenMinutes_NotBefore()
+    {
+        var client = app.NewClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+            await app.TrySignInAsync(client, "investigator-linchuan", $"Wrong-{attempt}");
+        Assert.Contains("账户已锁定", await AdminTestSupport.MessageAsync(await app.TrySignInAsync(client, "investigator-linchuan", WebApp.Password)));
+
+        // Identity would read the system clock; the application's clock decides, as it does on the users page.
+        app.Clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Contains("账户已锁定", await AdminTestSupport.MessageAsync(await app.TrySignInAsync(client, "investigator-linchuan", WebApp.Password)));
+        app.Clock.Advance(TimeSpan.FromMinutes(1).Add(TimeSpan.FromSeconds(1)));
+
+        await app.SignInAsync("investigator-linchuan");
+    }
 }
