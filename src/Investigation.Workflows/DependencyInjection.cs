@@ -92,6 +92,9 @@ public static class DependencyInjection
         return options;
     }
 
+    private static bool NeedsNoScope(Type type) =>
+        type.GetConstructors().All(c => c.GetParameters().All(p => p.ParameterType == typeof(TimeProvider)));
+
     /// <summary>MediatR 5: the factory, the handlers and validators of this assembly, and the pipeline in order.</summary>
     private static void AddMediator(IServiceCollection services)
     {
@@ -101,8 +104,14 @@ public static class DependencyInjection
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
-                    services.AddScoped(contract, type);
+                if (definition == typeof(IRequestHandler<,>)) services.AddScoped(contract, type);
+                else if (definition == typeof(IValidator<>))
+                {
+                    // A validator's rules are built in its constructor (expressions compiled, child validators made),
+                    // which cost more than validating: build once those that need nothing of the request's scope.
+                    if (NeedsNoScope(type)) services.AddSingleton(contract, type);
+                    else services.AddScoped(contract, type);
+                }
             }
         // Outermost first: validation writes nothing, then one transaction with the audit entry.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
