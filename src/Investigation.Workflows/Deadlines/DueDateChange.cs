@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Investigation.Workflows.Deadlines;
 
 /// <summary>
-/// One change of a task's due date: when, by whom, from what to what, and why. The task keeps its last
-/// change for the inbox; this keeps every one, for the task page's history (the audit record has them too,
-/// as evidence, but is not the place to read them back from).
+/// One change of a task's due date: when, by whom, from what to what, and why, for the task page's history
+/// (the audit record has them too, as evidence, but is not the place to read them back from).
 /// </summary>
 public sealed class DueDateChange
 {

@@ -12,7 +12,7 @@ namespace Investigation.Workflows.Features.Tasks;
 
 /// <summary>
 /// An administrator, or the case's lead investigator for investigation tasks, moves a task's due date,
-/// with a reason: recorded on the task and in the audit record. The reminder and the escalations follow
+/// with a reason: recorded in the task's history of changes and in the audit record. The reminder and the escalations follow
 /// the new date (a task that was overdue is no longer, until the new date passes), and the person doing
 /// the task is told.
 /// </summary>
@@ -30,7 +30,7 @@ public static class ChangeDueDate
     /// <summary>One change of a task's due date.</summary>
     public sealed record Change(DateTimeOffset At, string By, DateTimeOffset? From, DateTimeOffset To, string Reason);
 
-    /// <summary>Every change of a task's due date, oldest first (the task itself keeps only its last change).</summary>
+    /// <summary>Every change of a task's due date, oldest first.</summary>
     public static async Task<IReadOnlyList<Change>> HistoryAsync(InvestigationDbContext db, HumanTask task, CancellationToken ct) =>
         await db.DueDateChanges.AsNoTracking().Where(c => c.TaskId == task.Id).OrderBy(c => c.Id)
             .Select(c => new Change(c.At, c.By, c.From, c.To, c.Reason)).ToListAsync(ct);
@@ -70,10 +70,8 @@ public static class ChangeDueDate
             if (definitions.Get(instance.DefinitionName, instance.DefinitionVersion).GetActivity(task.ActivityId) is Investigation.DeadlineTask)
                 await DeadlineBookmarks.ReplaceAsync(db, task, plan, now, ct);
 
+            var reason = command.Reason.Trim();
             task.DueAt = command.DueAt;
-            task.DueChangedAt = now;
-            task.DueChangedBy = actor.UserName;
-            task.DueChangeReason = command.Reason.Trim();
             // The new date is in the future: the task is not overdue, and its reminder is still to come unless its moment has passed.
             task.OverdueAt = null;
             task.SecondEscalatedAt = null;
@@ -81,7 +79,7 @@ public static class ChangeDueDate
             task.Version++;
             db.DueDateChanges.Add(new DueDateChange
             {
-                TaskId = task.Id, At = now, By = actor.UserName, From = old, To = command.DueAt, Reason = task.DueChangeReason,
+                TaskId = task.Id, At = now, By = actor.UserName, From = old, To = command.DueAt, Reason = reason,
             });
             // Orders this change against a deadline timer of the same workflow firing at the same moment.
             instance.Version++;
@@ -90,11 +88,11 @@ public static class ChangeDueDate
             if (task.AssigneeId is { } assignee && assignee != actor.UserName)
                 await notifier.NotifyAsync([assignee], new Message(NotificationKind.DueDateChanged,
                     new($"到期时间已调整：{task.Title}", $"Due date changed: {task.Title}"),
-                    new($"{actor.UserName} 将到期时间调整为 {Format(command.DueAt)}（北京时间）。理由：{task.DueChangeReason}",
-                        $"{actor.UserName} moved the due date to {Format(command.DueAt)} (China Standard Time). Reason: {task.DueChangeReason}"),
+                    new($"{actor.UserName} 将到期时间调整为 {Format(command.DueAt)}（北京时间）。理由：{reason}",
+                        $"{actor.UserName} moved the due date to {Format(command.DueAt)} (China Standard Time). Reason: {reason}"),
                     $"/Tasks/Complete/{task.Id}") { TaskId = task.Id, CaseId = caseId }, ct);
 
-            audit.Detail = $"due date of task {task.Id} ({task.Kind}) moved from {old:O} to {command.DueAt:O}: {task.DueChangeReason}";
+            audit.Detail = $"due date of task {task.Id} ({task.Kind}) moved from {old:O} to {command.DueAt:O}: {reason}";
             return Unit.Value;
         }
 

@@ -76,7 +76,7 @@ public static class GetTask
                 task.Kind == TaskKinds.ResponsibilityDetermination ? unit?.Leadership : null,
                 task.Kind == TaskKinds.CoordinationAssessment ? CoordinationOf(tree, c.UnitId) : null,
                 task.Status == HumanTaskStatus.Open && ChangeDueDate.MayChange(task, access.Actor, c.Team?.Lead),
-                task.DueChangedAt is null ? [] : await ChangeDueDate.HistoryAsync(db, task, ct));
+                await ChangeDueDate.HistoryAsync(db, task, ct));
         }
 
         /// <summary>

@@ -78,8 +78,6 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         e.Property(x => x.Status).AsString();
         e.Property(x => x.CompletedBy).HasMaxLength(200);
         e.Property(x => x.Outcome).HasMaxLength(100);
-        e.Property(x => x.DueChangedBy).HasMaxLength(200);
-        e.Property(x => x.DueChangeReason).HasMaxLength(2000);
         e.Ignore(x => x.EscalationLevel);
         e.Property(x => x.Version).IsConcurrencyToken();
         // The inbox reads open tasks only: "claimable for my roles in my units" and "assigned to me",

@@ -38,11 +38,6 @@ public sealed class HumanTask
     /// <summary>0: not escalated; 1: the unit's supervisors were told; 2: those a unit up as well.</summary>
     public int EscalationLevel => SecondEscalatedAt is not null ? 2 : OverdueAt is not null ? 1 : 0;
 
-    /// <summary>The last change of the due date: when, by whom, and why (the audit record keeps every change).</summary>
-    public DateTimeOffset? DueChangedAt { get; set; }
-    public string? DueChangedBy { get; set; }
-    public string? DueChangeReason { get; set; }
-
     /// <summary>Optimistic concurrency token: bump it whenever the row changes.</summary>
     public int Version { get; set; }
 

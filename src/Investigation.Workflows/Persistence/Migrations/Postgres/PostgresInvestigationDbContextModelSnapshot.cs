@@ -528,17 +528,6 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                     b.Property<long?>("DueAt")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("DueChangeReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<long?>("DueChangedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("DueChangedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
 

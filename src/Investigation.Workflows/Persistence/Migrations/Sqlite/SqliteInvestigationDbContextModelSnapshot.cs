@@ -521,17 +521,6 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DueChangeReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DueChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DueChangedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
