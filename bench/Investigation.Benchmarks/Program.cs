@@ -1,3 +1,4 @@
+using System.Globalization;
 using Investigation.Benchmarks;
 using Investigation.Benchmarks.Harness;
 using Investigation.Benchmarks.Scenarios;
@@ -36,11 +37,16 @@ foreach (var (synchronous, suffix) in new[] { ("FULL", "full"), ("NORMAL", "norm
     if (Runs("runtime"))
     {
         await using var app = await BenchApp.CreateAsync(synchronous);
-        var (starts, completions, concurrent) = await RuntimeScenario.RunAsync(app, sizes);
+        var (starts, completions, concurrent, walPages) = await RuntimeScenario.RunAsync(app, sizes);
         Report.Rate("cases_started", suffix, starts);
         Report.Rate("task_completions", suffix, completions);
         Report.Rate($"task_completions_{RuntimeScenario.Workers}_workers", suffix, concurrent);
         Report.Ratio($"completion_vs_raw_insert_ratio_{suffix}", completions.PerSecond / raw.PerSecond);
+        Report.Line($"task_completion_wal_pages_{suffix}", walPages.ToString("0.0", CultureInfo.InvariantCulture), "pages");
+        // The same rows by hand-written SQL: the floor a completion through the runtime could reach here.
+        var floor = await RawStepScenario.RunAsync(app, sizes, synchronous, await RuntimeScenario.StartCasesAsync(app, sizes.Warmup + Measure.Rounds * sizes.RuntimeSteps, "raw"));
+        Report.Rate("raw_completion_steps", suffix, floor);
+        Report.Ratio($"completion_vs_raw_step_ratio_{suffix}", completions.PerSecond / floor.PerSecond);
     }
 
     if (Runs("usecase"))

@@ -85,6 +85,28 @@ internal sealed class BenchApp : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Pages SQLite appends to the write-ahead log per call, on average over <paramref name="calls"/> calls:
+    /// what a commit writes and, with synchronous=FULL, waits for. Empties the log first; the calls must
+    /// stay under the auto-checkpoint (1,000 pages), which would otherwise empty it again midway.
+    /// </summary>
+    public async Task<double> WalPagesPerCallAsync(int calls, Func<int, Task> call)
+    {
+        using (var connection = OpenConnection()) Pragma(connection, "wal_checkpoint(TRUNCATE)");
+        for (var i = 0; i < calls; i++) await call(i);
+        using (var connection = OpenConnection()) return Pragma(connection, "wal_checkpoint(PASSIVE)") / (double)calls;
+    }
+
+    // The log's frame count: the second column of wal_checkpoint's one row (busy, log, checkpointed).
+    private static long Pragma(SqliteConnection connection, string pragma)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {pragma}";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return reader.GetInt64(1);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();

@@ -11,8 +11,9 @@ namespace Investigation.Benchmarks.Scenarios;
 /// The runtime alone, on the application's DbContext: start instances of a two-task flow (each start
 /// creates its first task), then complete those tasks (each completion closes one task and opens the
 /// next). One scope, one connection open and one SaveChanges, so one committed transaction, per call.
-/// Completions are measured one after another, then with <see cref="Workers"/> in flight at once: their
-/// reads overlap, their writes take turns (SqliteWriteGate), as concurrent requests would.
+/// Completions are measured one after another (the median of three rounds), then with <see cref="Workers"/>
+/// in flight at once: their reads overlap, their writes take turns (SqliteWriteGate), as concurrent requests
+/// would. Last, the pages a completion appends to the write-ahead log.
 /// </summary>
 internal static class RuntimeScenario
 {
@@ -20,7 +21,7 @@ internal static class RuntimeScenario
 
     public const int Workers = 4;
 
-    public static async Task<(Throughput Starts, Throughput Completions, Throughput Concurrent)> RunAsync(BenchApp app, Sizes sizes)
+    public static async Task<(Throughput Starts, Throughput Completions, Throughput Concurrent, double WalPages)> RunAsync(BenchApp app, Sizes sizes)
     {
         var runtime = new WorkflowRuntime(new WorkflowDefinitionRegistry().Register(Definition()), TimeProvider.System);
 
@@ -31,6 +32,8 @@ internal static class RuntimeScenario
         }));
 
         var payload = JsonSerializer.SerializeToElement(new { Comment = "Checked the logs; nothing further.", Score = 4 });
+        // The measured starts' first tasks, and as many again twice, untimed: three rounds of completions.
+        await StartCasesAsync(app, runtime, (Measure.Rounds - 1) * sizes.RuntimeSteps, "rounds");
         var tasks = await app.OpenTasksAsync(activityId: "first");
         Task Complete(int i) => app.InScopeAsync(async db =>
         {
@@ -46,18 +49,30 @@ internal static class RuntimeScenario
                 await db.Database.CloseConnectionAsync();
             }
         });
-        var completions = await Measure.RateAsync(sizes.Warmup, sizes.RuntimeSteps, Complete);
+        var completions = await Measure.MedianRateAsync(sizes.Warmup, sizes.RuntimeSteps, Complete);
 
         // As many cases again, untimed, for the concurrent round to complete their first tasks.
-        for (var i = 0; i < sizes.Warmup + sizes.RuntimeSteps; i++)
+        tasks = await StartCasesAsync(app, runtime, sizes.Warmup + sizes.RuntimeSteps, "concurrent");
+        var concurrent = await Measure.ConcurrentRateAsync(sizes.Warmup, sizes.RuntimeSteps, Workers, Complete);
+
+        tasks = await StartCasesAsync(app, runtime, 50, "wal");
+        var pages = await app.WalPagesPerCallAsync(tasks.Count, Complete);
+        return (starts, completions, concurrent, pages);
+    }
+
+    /// <summary>Starts cases of the flow, untimed; returns the open first tasks of those cases.</summary>
+    public static Task<List<Guid>> StartCasesAsync(BenchApp app, int count, string label) =>
+        StartCasesAsync(app, new WorkflowRuntime(new WorkflowDefinitionRegistry().Register(Definition()), TimeProvider.System), count, label);
+
+    private static async Task<List<Guid>> StartCasesAsync(BenchApp app, WorkflowRuntime runtime, int count, string label)
+    {
+        for (var i = 0; i < count; i++)
             await app.InScopeAsync(async db =>
             {
-                await runtime.StartAsync(db, Name, new { Number = i }, correlationId: $"bench-concurrent-{i}", actor: "caseofficer");
+                await runtime.StartAsync(db, Name, new { Number = i }, correlationId: $"bench-{label}-{i}", actor: "caseofficer");
                 await db.SaveChangesAsync();
             });
-        tasks = await app.OpenTasksAsync(activityId: "first");
-        var concurrent = await Measure.ConcurrentRateAsync(sizes.Warmup, sizes.RuntimeSteps, Workers, Complete);
-        return (starts, completions, concurrent);
+        return await app.OpenTasksAsync(activityId: "first");
     }
 
     private static WorkflowDefinition Definition() => new WorkflowBuilder(Name, 1)
