@@ -31,19 +31,48 @@ public sealed class PreparedSqliteDatabase(DatabaseDependencies dependencies, Re
     : RelationalDatabase(dependencies, relationalDependencies)
 {
     // A save without the caller's transaction makes its own: it waits for the file's turn to write first.
+    // The connection is opened and the statements compiled before the turn: neither needs the write lock,
+    // and whatever is done while holding the turn, every other writer waits for.
     public override int SaveChanges(IList<IUpdateEntry> entries)
     {
-        using var turn = OwnTransaction ? SqliteWriteGate.Enter(Connection.DbConnection) : default;
-        return Writable(entries) ? Write(entries) : base.SaveChanges(entries);
+        if (!Writable(entries))
+        {
+            using var turn = OwnTransaction ? SqliteWriteGate.Enter(Connection.DbConnection) : default;
+            return base.SaveChanges(entries);
+        }
+        var opened = Connection.Open();
+        try
+        {
+            var plan = Plan(entries);
+            using var turn = OwnTransaction ? SqliteWriteGate.Enter(Connection.DbConnection) : default;
+            return Write(plan);
+        }
+        finally
+        {
+            if (opened) Connection.Close();
+        }
     }
 
     // Microsoft.Data.Sqlite does its work synchronously whichever method is called, so Write does too.
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
-        using var turn = OwnTransaction ? await SqliteWriteGate.EnterAsync(Connection.DbConnection, cancellationToken) : default;
-        if (!Writable(entries)) return await base.SaveChangesAsync(entries, cancellationToken);
+        if (!Writable(entries))
+        {
+            using var turn = OwnTransaction ? await SqliteWriteGate.EnterAsync(Connection.DbConnection, cancellationToken) : default;
+            return await base.SaveChangesAsync(entries, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
-        return Write(entries);
+        var opened = Connection.Open();
+        try
+        {
+            var plan = Plan(entries);
+            using var turn = OwnTransaction ? await SqliteWriteGate.EnterAsync(Connection.DbConnection, cancellationToken) : default;
+            return Write(plan);
+        }
+        finally
+        {
+            if (opened) await Connection.CloseAsync();
+        }
     }
 
     private IRelationalConnection Connection => RelationalDependencies.Connection;
@@ -71,31 +100,34 @@ public sealed class PreparedSqliteDatabase(DatabaseDependencies dependencies, Re
         return true;
     }
 
-    private int Write(IList<IUpdateEntry> entries)
+    /// <summary>One row to write: its entry, its table, and the statement compiled for it on this connection.</summary>
+    private readonly record struct Row(IUpdateEntry Entry, Table Table, sqlite3_stmt Statement);
+
+    // Deletes first, then updates, then inserts: a step that consumes a bookmark and makes one with the same
+    // name and key must not trip the unique index. (No writable table has a foreign key.)
+    private Row[] Plan(IList<IUpdateEntry> entries)
+    {
+        var sqlite = (SqliteConnection)Connection.DbConnection;
+        var handle = sqlite.Handle ?? throw new InvalidOperationException("The SQLite connection is open but has no native handle.");
+        var statements = Statements.Of(sqlite);
+        var rows = new List<Row>(entries.Count);
+        foreach (var state in (ReadOnlySpan<EntityState>)[EntityState.Deleted, EntityState.Modified, EntityState.Added])
+            foreach (var entry in entries)
+                if (entry.EntityState == state && Table.Of(entry.EntityType) is { } table)
+                    rows.Add(new Row(entry, table, table.Statement(handle, statements, entry)));
+        return [.. rows];
+    }
+
+    private int Write(Row[] plan)
     {
         var connection = Connection;
-        var opened = connection.Open();
-        try
-        {
-            // Without the caller's transaction, one of our own, as EF Core would: the save is all or nothing.
-            using var own = connection.CurrentTransaction is null ? connection.BeginTransaction() : null;
-            var sqlite = (SqliteConnection)connection.DbConnection;
-            var handle = sqlite.Handle ?? throw new InvalidOperationException("The SQLite connection is open but has no native handle.");
-            var statements = Statements.Of(sqlite);
-            var rows = 0;
-            // Deletes first, then updates, then inserts: a step that consumes a bookmark and makes one with the
-            // same name and key must not trip the unique index. (No writable table has a foreign key.)
-            foreach (var state in (ReadOnlySpan<EntityState>)[EntityState.Deleted, EntityState.Modified, EntityState.Added])
-                foreach (var entry in entries)
-                    if (entry.EntityState == state)
-                        rows += Table.Of(entry.EntityType)!.Write(handle, statements, entry);
-            own?.Commit();
-            return rows;
-        }
-        finally
-        {
-            if (opened) connection.Close();
-        }
+        // Without the caller's transaction, one of our own, as EF Core would: the save is all or nothing.
+        using var own = connection.CurrentTransaction is null ? connection.BeginTransaction() : null;
+        var handle = ((SqliteConnection)connection.DbConnection).Handle!;
+        var rows = 0;
+        foreach (var row in plan) rows += row.Table.Write(handle, row.Statement, row.Entry);
+        own?.Commit();
+        return rows;
     }
 
     /// <summary>
@@ -211,14 +243,25 @@ public sealed class PreparedSqliteDatabase(DatabaseDependencies dependencies, Re
             return mask;
         }
 
-        public int Write(sqlite3 handle, Statements statements, IUpdateEntry entry)
+        /// <summary>The statement that writes this entry's row, compiled on the connection if it is not yet.</summary>
+        public sqlite3_stmt Statement(sqlite3 handle, Statements statements, IUpdateEntry entry) => entry.EntityState switch
+        {
+            EntityState.Added => statements.Get(handle, Numbered(entry) ? insertWithoutKey : insert),
+            EntityState.Modified => statements.Get(handle, updates.GetOrAdd(ModifiedMask(entry), Update)),
+            EntityState.Deleted => statements.Get(handle, delete),
+            _ => throw new InvalidOperationException($"A {entry.EntityState} {entry.EntityType.DisplayName()} has no row to write."),
+        };
+
+        private bool Numbered(IUpdateEntry entry) => generatedKey && entry.HasTemporaryValue(key.Property);
+
+        /// <summary>Binds the entry's values to its <see cref="Statement"/> and runs it.</summary>
+        public int Write(sqlite3 handle, sqlite3_stmt statement, IUpdateEntry entry)
         {
             switch (entry.EntityState)
             {
                 case EntityState.Added:
                 {
-                    var numbered = generatedKey && entry.HasTemporaryValue(key.Property);
-                    var statement = statements.Get(handle, numbered ? insertWithoutKey : insert);
+                    var numbered = Numbered(entry);
                     var i = 1;
                     foreach (var column in columns)
                         if (!(numbered && column == key)) column.Bind(statement, i++, entry.GetCurrentValue(column.Property));
@@ -229,7 +272,6 @@ public sealed class PreparedSqliteDatabase(DatabaseDependencies dependencies, Re
                 case EntityState.Modified:
                 {
                     var mask = ModifiedMask(entry);
-                    var statement = statements.Get(handle, updates.GetOrAdd(mask, Update));
                     var i = 1;
                     foreach (var column in columns)
                         if ((mask & (1UL << column.Index)) != 0) column.Bind(statement, i++, entry.GetCurrentValue(column.Property));
@@ -238,7 +280,6 @@ public sealed class PreparedSqliteDatabase(DatabaseDependencies dependencies, Re
                 }
                 case EntityState.Deleted:
                 {
-                    var statement = statements.Get(handle, delete);
                     BindWhere(statement, 1, entry);
                     return RunChecked(handle, statement, entry);
                 }
