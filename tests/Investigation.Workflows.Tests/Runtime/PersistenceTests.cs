@@ -24,6 +24,38 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task TimerQueries_ReadTheTimersOnlyIndexInDueOrder()
+    {
+        await using var context = db.NewContext();
+        var bookmarks = context.Set<Bookmark>();
+        var now = DateTimeOffset.UtcNow;
+
+        // As WorkflowRuntime.DueBookmarksAsync and DueTimers ask: by a comparison, or by "has a time".
+        var due = await QueryPlanAsync(context, bookmarks.Where(b => b.ResumeAt <= now).OrderBy(b => b.ResumeAt).Take(100));
+        var next = await QueryPlanAsync(context, bookmarks.Where(b => b.ResumeAt != null).OrderBy(b => b.ResumeAt).Select(b => b.ResumeAt).Take(1));
+
+        Assert.Equal(["SEARCH w USING INDEX IX_wf_bookmarks_ResumeAt (ResumeAt<?)"], due);
+        // One step, the index searched, no sort: the earliest timer is the index's first entry.
+        Assert.Equal("SEARCH w USING COVERING INDEX IX_wf_bookmarks_ResumeAt (ResumeAt>?)", Assert.Single(next));
+    }
+
+    [Fact]
+    public async Task TimersOnlyIndex_LeavesOutBookmarksWithoutATime()
+    {
+        await using var context = db.NewContext();
+        var instance = Guid.NewGuid();
+        context.AddRange(
+            new Bookmark { Id = Guid.NewGuid(), InstanceId = instance, Name = "HumanTask", Key = "task", CreatedAt = DateTimeOffset.UtcNow },
+            new Bookmark { Id = Guid.NewGuid(), InstanceId = instance, Name = "Timer", Key = "timer", ResumeAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow });
+        await context.SaveChangesAsync();
+
+        // ANALYZE counts each index's entries (the first number of its statistics): the timer's, not the task's.
+        await context.Database.ExecuteSqlRawAsync("ANALYZE");
+        Assert.Equal("1 1", await ScalarAsync<string>(context, "SELECT stat FROM sqlite_stat1 WHERE idx = 'IX_wf_bookmarks_ResumeAt'"));
+        Assert.StartsWith("2 ", await ScalarAsync<string>(context, "SELECT stat FROM sqlite_stat1 WHERE idx = 'IX_wf_bookmarks_InstanceId'"));
+    }
+
+    [Fact]
     public async Task InboxQueries_ReadTheirIndexInDueOrderWithoutSorting()
     {
         await using var context = db.NewContext();

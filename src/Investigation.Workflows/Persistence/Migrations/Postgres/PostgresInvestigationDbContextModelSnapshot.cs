@@ -483,7 +483,8 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("ResumeAt");
+                    b.HasIndex("ResumeAt")
+                        .HasFilter("\"ResumeAt\" IS NOT NULL");
 
                     b.HasIndex("Name", "Key")
                         .IsUnique();

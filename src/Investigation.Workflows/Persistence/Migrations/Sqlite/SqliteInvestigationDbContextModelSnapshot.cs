@@ -476,7 +476,8 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("ResumeAt");
+                    b.HasIndex("ResumeAt")
+                        .HasFilter("\"ResumeAt\" IS NOT NULL");
 
                     b.HasIndex("Name", "Key")
                         .IsUnique();
