@@ -23,7 +23,7 @@ internal static class RuntimeScenario
 
     public static async Task<(Throughput Starts, Throughput Completions, Throughput Concurrent, double WalPages)> RunAsync(BenchApp app, Sizes sizes)
     {
-        var runtime = new WorkflowRuntime(new WorkflowDefinitionRegistry().Register(Definition()), TimeProvider.System);
+        var runtime = Runtime();
 
         var starts = await Measure.RateAsync(sizes.Warmup, sizes.RuntimeSteps, i => app.InScopeAsync(async db =>
         {
@@ -62,7 +62,9 @@ internal static class RuntimeScenario
 
     /// <summary>Starts cases of the flow, untimed; returns the open first tasks of those cases.</summary>
     public static Task<List<Guid>> StartCasesAsync(BenchApp app, int count, string label) =>
-        StartCasesAsync(app, new WorkflowRuntime(new WorkflowDefinitionRegistry().Register(Definition()), TimeProvider.System), count, label);
+        StartCasesAsync(app, Runtime(), count, label);
+
+    private static WorkflowRuntime Runtime() => new(new WorkflowDefinitionRegistry().Register(Definition()), TimeProvider.System);
 
     private static async Task<List<Guid>> StartCasesAsync(BenchApp app, WorkflowRuntime runtime, int count, string label)
     {

@@ -10,14 +10,14 @@ using SQLitePCL;
 namespace Investigation.Workflows.Persistence;
 
 /// <summary>
-/// EF Core's save on SQLite, with each row written by a statement prepared once per native connection.
+/// EF Core's save on SQLite, with each row written by a statement compiled once per open connection.
 /// <para>
 /// A workflow step writes about ten small rows (the instance, a task closed and one opened, a bookmark
 /// consumed and one made, journal entries, the audit entry). Profiling showed most of its time in
 /// SaveChanges building those commands again on every call: SQL text, parameter objects, and SQLite
-/// compiling each statement anew. Here each row is bound to a statement compiled the first time a
-/// native connection (which Microsoft.Data.Sqlite pools, and which outlives every Close) meets its
-/// shape, then reset and used again.
+/// compiling each statement anew. Here each row is bound to a statement compiled the first time the
+/// open connection meets its shape, then reset and used again until the connection closes (why not
+/// longer: <see cref="Statements"/>).
 /// </para>
 /// <para>
 /// Everything around the write stays EF Core's: change detection, interceptors, accepting the changes
