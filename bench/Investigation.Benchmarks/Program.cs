@@ -52,9 +52,10 @@ foreach (var (synchronous, suffix) in new[] { ("FULL", "full"), ("NORMAL", "norm
     if (Runs("usecase"))
     {
         await using var app = await BenchApp.CreateAsync(synchronous);
-        var (registrations, completions) = await UseCaseScenario.RunAsync(app, sizes);
+        var (registrations, completions, concurrent) = await UseCaseScenario.RunAsync(app, sizes);
         Report.Rate("register_incident", suffix, registrations);
         Report.Rate("complete_task_usecase", suffix, completions);
+        Report.Rate($"complete_task_usecase_{UseCaseScenario.Workers}_workers", suffix, concurrent);
     }
 }
 

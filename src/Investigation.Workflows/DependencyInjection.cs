@@ -9,7 +9,6 @@ using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Runtime;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -86,8 +85,7 @@ public static class DependencyInjection
             // The file's folder is created on first use, so a fresh clone runs without set-up.
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
             if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder && file != ":memory:") Directory.CreateDirectory(folder);
-            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous))
-                .ReplaceService<IDatabase, PreparedSqliteDatabase>();
+            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous));
         }
         return options;
     }

@@ -9,8 +9,8 @@ namespace Investigation.Workflows.Persistence;
 /// Sets SQLite's per-connection pragmas: WAL so that readers never block the writer, and the configured
 /// synchronous level (FULL by default: a committed step survives a power cut). A pragma lasts as long as
 /// the native connection, which the pool hands out again and again, so each native connection gets them
-/// once, on its first open, rather than on every open of every request. On close, it finalizes the
-/// statements <see cref="PreparedSqliteDatabase"/> compiled on the connection.
+/// once, on its first open, rather than on every open of every request. Foreign keys are enforced on
+/// every connection: SQLite leaves them off unless asked.
 /// </summary>
 internal sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
 {
@@ -31,19 +31,6 @@ internal sealed class SqlitePragmas(string synchronous) : DbConnectionIntercepto
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    // Before the native connection goes back to the pool: the statements PreparedSqliteDatabase compiled on it.
-    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        PreparedSqliteDatabase.ReleaseStatements(connection);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        PreparedSqliteDatabase.ReleaseStatements(connection);
-        return ValueTask.FromResult(result);
     }
 
     private bool FirstOpen(DbConnection connection) =>
