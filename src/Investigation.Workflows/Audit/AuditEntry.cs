@@ -29,6 +29,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasKey(x => x.Sequence);
         b.Property(x => x.Sequence).ValueGeneratedNever();
         b.HasIndex(x => x.CaseId);
+        b.HasOne<Persistence.CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Actor).HasMaxLength(256);
         b.Property(x => x.Action).HasMaxLength(100);
         b.Property(x => x.PreviousHash).HasMaxLength(64);

@@ -27,5 +27,6 @@ internal sealed class DueDateChangeConfiguration : IEntityTypeConfiguration<DueD
         e.Property(x => x.By).HasMaxLength(200);
         e.Property(x => x.Reason).HasMaxLength(2000);
         e.HasIndex(x => new { x.TaskId, x.Id });
+        e.HasOne<Runtime.HumanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
     }
 }

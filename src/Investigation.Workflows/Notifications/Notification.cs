@@ -63,5 +63,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.HasIndex(x => new { x.Recipient, x.CreatedAt });
         // "Escalated to me": the inbox puts these tasks first.
         e.HasIndex(x => new { x.Recipient, x.Kind, x.TaskId });
+        e.HasOne<Runtime.HumanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Persistence.CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Features.Outages.Outage>().WithMany().HasForeignKey(x => x.OutageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -57,6 +57,9 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => new { x.UnitId, x.Status });
         b.HasIndex(x => x.WorkflowInstanceId);
+        // Cases, units and instances are never deleted: a reference that points nowhere is refused, never cascaded.
+        b.HasOne<UnitRecord>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Runtime.WorkflowInstance>().WithMany().HasForeignKey(x => x.WorkflowInstanceId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Number).HasMaxLength(32);
         b.Property(x => x.Title).HasMaxLength(300);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);

@@ -36,6 +36,9 @@ internal sealed class UnitRecordConfiguration : IEntityTypeConfiguration<UnitRec
         b.ToTable("org_units");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.ParentId);
+        b.HasOne<UnitRecord>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        // The leadership (MainLeadId, SecurityLeadId) points at people who point back at their unit: as foreign
+        // keys both ways, neither row could be inserted first, so the leads stay plain columns checked by the tree.
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(48);
         b.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
@@ -50,6 +53,8 @@ internal sealed class PersonRecordConfiguration : IEntityTypeConfiguration<Perso
         b.ToTable("org_people");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.UnitId);
+        b.HasOne<UnitRecord>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UnitRecord>().WithMany().HasForeignKey(x => x.ManagingOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Post).HasMaxLength(200);
     }

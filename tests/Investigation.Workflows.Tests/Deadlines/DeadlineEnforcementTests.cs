@@ -306,7 +306,7 @@ public sealed class DeadlineEnforcementTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<global::Investigation.Workflows.Persistence.InvestigationDbContext>();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            db.Bookmarks.Add(new Bookmark { Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), ActivityId = "x", Name = "Timer", Key = "rolled-back", ResumeAt = start, CreatedAt = start });
+            db.Bookmarks.Add(new Bookmark { Id = Guid.NewGuid(), InstanceId = (await db.WorkflowInstances.FirstAsync()).Id, ActivityId = "x", Name = "Timer", Key = "rolled-back", ResumeAt = start, CreatedAt = start });
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         }

@@ -43,7 +43,7 @@ public sealed class PersistenceTests : IDisposable
     public async Task TimersOnlyIndex_LeavesOutBookmarksWithoutATime()
     {
         await using var context = db.NewContext();
-        var instance = Guid.NewGuid();
+        var instance = await InstanceAsync(context);
         context.AddRange(
             new Bookmark { Id = Guid.NewGuid(), InstanceId = instance, Name = "HumanTask", Key = "task", CreatedAt = DateTimeOffset.UtcNow },
             new Bookmark { Id = Guid.NewGuid(), InstanceId = instance, Name = "Timer", Key = "timer", ResumeAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow });
@@ -78,8 +78,9 @@ public sealed class PersistenceTests : IDisposable
         var base_ = new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.FromHours(8));
         await using (var context = db.NewContext())
         {
+            var instance = await InstanceAsync(context);
             foreach (var (title, due) in new[] { ("late", base_.AddDays(2)), ("early", base_.ToOffset(TimeSpan.Zero)), ("middle", base_.AddHours(1)) })
-                context.Add(new HumanTask { Id = Guid.NewGuid(), Title = title, DueAt = due, CreatedAt = base_ });
+                context.Add(new HumanTask { Id = Guid.NewGuid(), InstanceId = instance, Title = title, DueAt = due, CreatedAt = base_ });
             await context.SaveChangesAsync();
         }
 
@@ -102,6 +103,38 @@ public sealed class PersistenceTests : IDisposable
         Assert.Equal(
             ["wf_bookmarks", "wf_human_tasks", "wf_incidents", "wf_instances", "wf_journal"],
             context.Model.GetEntityTypes().Select(e => e.GetTableName()!).Order());
+    }
+
+    [Fact]
+    public async Task RowsOfAnInstance_ThatDoesNotExist_AreRefusedByTheDatabase()
+    {
+        var missing = Guid.NewGuid();
+        object[] orphans =
+        [
+            new Bookmark { Id = Guid.NewGuid(), InstanceId = missing, Name = "Timer", Key = "orphan", CreatedAt = DateTimeOffset.UtcNow },
+            new HumanTask { Id = Guid.NewGuid(), InstanceId = missing, Title = "orphan", CreatedAt = DateTimeOffset.UtcNow },
+            new JournalEntry { InstanceId = missing, ActivityId = "a", ActivityType = "t", At = DateTimeOffset.UtcNow },
+            new Incident { Id = Guid.NewGuid(), InstanceId = missing, ActivityId = "a", Message = "m", At = DateTimeOffset.UtcNow },
+        ];
+        foreach (var orphan in orphans)
+        {
+            await using var context = db.NewContext();
+            context.Add(orphan);
+            var refused = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+            Assert.Contains("FOREIGN KEY", refused.InnerException!.Message);
+        }
+
+        await using var read = db.NewContext();
+        Assert.Equal(0, await read.Set<Bookmark>().CountAsync() + await read.Set<HumanTask>().CountAsync()
+            + await read.Set<JournalEntry>().CountAsync() + await read.Set<Incident>().CountAsync());
+    }
+
+    private static async Task<Guid> InstanceAsync(DbContext context)
+    {
+        var instance = new WorkflowInstance { Id = Guid.NewGuid(), DefinitionName = "test", DefinitionVersion = 1, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        context.Add(instance);
+        await context.SaveChangesAsync();
+        return instance.Id;
     }
 
     /// <summary>SQLite's plan for the query EF would send, with EF's parameters bound.</summary>

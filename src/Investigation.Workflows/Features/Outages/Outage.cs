@@ -53,5 +53,7 @@ internal sealed class OutageConfiguration : IEntityTypeConfiguration<Outage>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.ThresholdAt);
         e.HasIndex(x => new { x.UnitId, x.RestoredAt });
+        e.HasOne<Persistence.UnitRecord>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Runtime.WorkflowInstance>().WithMany().HasForeignKey(x => x.WorkflowInstanceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -26,6 +26,13 @@ public static class WorkflowModelBuilderExtensions
                 entity.Property(property.Name).HasConversion(UtcTicks);
     }
 
+    /// <summary>
+    /// A row of the instance's (bookmark, task, journal entry, incident): the database refuses one whose
+    /// instance does not exist. Instances are never deleted, so nothing cascades.
+    /// </summary>
+    internal static void BelongsToInstance<T>(this EntityTypeBuilder<T> entity, System.Linq.Expressions.Expression<Func<T, object?>> instanceId) where T : class =>
+        entity.HasOne<WorkflowInstance>().WithMany().HasForeignKey(instanceId).OnDelete(DeleteBehavior.Restrict);
+
     internal static PropertyBuilder<TEnum> AsString<TEnum>(this PropertyBuilder<TEnum> property) =>
         property.HasConversion<string>().HasMaxLength(16);
 }
@@ -55,6 +62,7 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
         e.Property(x => x.Key).HasMaxLength(200);
         e.HasIndex(x => new { x.Name, x.Key }).IsUnique();
         e.HasIndex(x => x.InstanceId);
+        e.BelongsToInstance(x => x.InstanceId);
         // Timers only: a human task's bookmark has no ResumeAt, and every query by ResumeAt asks for one
         // (a comparison implies NOT NULL), so keeping them out costs no lookup and spares every task's
         // creation and completion a write to this index.
@@ -92,6 +100,7 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         e.HasIndex(x => new { x.AssigneeId, x.DueAt }, "IX_wf_human_tasks_Open_AssigneeId_DueAt").HasFilter($"{Open} AND \"AssigneeId\" IS NOT NULL");
         e.HasIndex(x => x.CorrelationId);
         e.HasIndex(x => x.InstanceId);
+        e.BelongsToInstance(x => x.InstanceId);
         e.StoreDatesAsUtcTicks();
     }
 }
@@ -107,6 +116,7 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         e.Property(x => x.Outcome).HasMaxLength(200);
         e.Property(x => x.Actor).HasMaxLength(200);
         e.HasIndex(x => x.InstanceId);
+        e.BelongsToInstance(x => x.InstanceId);
         e.StoreDatesAsUtcTicks();
     }
 }
@@ -118,6 +128,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         e.ToTable("wf_incidents");
         e.Property(x => x.ActivityId).HasMaxLength(100);
         e.HasIndex(x => x.InstanceId);
+        e.BelongsToInstance(x => x.InstanceId);
         e.StoreDatesAsUtcTicks();
     }
 }

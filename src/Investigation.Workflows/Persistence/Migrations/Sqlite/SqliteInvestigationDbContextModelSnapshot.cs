@@ -156,6 +156,8 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("WorkflowInstanceId");
+
                     b.HasIndex("UnitId", "RestoredAt");
 
                     b.ToTable("outages", (string)null);
@@ -293,6 +295,12 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OutageId");
+
+                    b.HasIndex("TaskId");
+
                     b.HasIndex("Recipient", "CreatedAt");
 
                     b.HasIndex("Recipient", "ReadAt");
@@ -388,6 +396,8 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ManagingOrganisationId");
 
                     b.HasIndex("UnitId");
 
@@ -839,6 +849,129 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Persistence.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Deadlines.DueDateChange", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Runtime.HumanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Features.Outages.Outage", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Persistence.UnitRecord", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Investigation.Workflows.Runtime.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Notifications.Notification", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Persistence.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Investigation.Workflows.Features.Outages.Outage", null)
+                        .WithMany()
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Investigation.Workflows.Runtime.HumanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Persistence.CaseRecord", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Persistence.UnitRecord", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Investigation.Workflows.Runtime.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Persistence.PersonRecord", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Persistence.UnitRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Investigation.Workflows.Persistence.UnitRecord", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Persistence.UnitRecord", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Persistence.UnitRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Runtime.Bookmark", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Runtime.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Runtime.HumanTask", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Runtime.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Runtime.Incident", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Runtime.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Investigation.Workflows.Runtime.JournalEntry", b =>
+                {
+                    b.HasOne("Investigation.Workflows.Runtime.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
