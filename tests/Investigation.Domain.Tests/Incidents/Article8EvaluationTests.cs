@@ -54,7 +54,7 @@ public class Article8EvaluationTests
     {
         var covered = AllKindsOfFacts.Select(row => row[1].GetType()).Distinct().ToHashSet();
 
-        Assert.All(Support.SnapshotJson.FactsTypes, t => Assert.Contains(t, covered));
+        Assert.All(Support.Snapshots.FactsTypes, t => Assert.Contains(t, covered));
     }
 
     private static void AssertBilingual(BilingualText text, string label)

@@ -37,92 +37,151 @@ public sealed class InboxTests : IAsyncLifetime
         Assert.False(inbox.Items[1].Overdue);
     }
 
+    // Each rule of the inbox on its own, so that a failure names the rule that broke. All run on the same five cases.
     [Fact]
-    public Task Inbox_OrdersCountsPagesAndFilters() =>
-        InboxBehavesAsync(app.Script, app.Clock, write => app.Read(async db => { await write(db); return 0; }));
+    public async Task Inbox_OrdersOverdueThenByDueDate_NoneLast_PriorityBreaksTies() => await Order(await FiveCasesAsync());
+
+    [Fact]
+    public async Task Inbox_CountsEveryTaskOnAnyPage_EvenOnePastTheEnd() => await CountsAndPages(await FiveCasesAsync());
+
+    [Fact]
+    public async Task Inbox_FiltersByDueDateCircumstanceCaseAndKind() => await Filters(await FiveCasesAsync());
+
+    [Fact]
+    public async Task Inbox_PutsTasksEscalatedToMeFirst_OnlyWhileOverdue() => await Escalations(await FiveCasesAsync());
+
+    [Fact]
+    public async Task Inbox_Scopes_MineClaimableAndAnotherUnitsOfficer() => await Scopes(await FiveCasesAsync());
+
+    private Task<FiveCases> FiveCasesAsync() =>
+        FiveCases.ArrangeAsync(app.Script, app.Clock, write => app.Read(async db => { await write(db); return 0; }));
 
     /// <summary>
-    /// Every rule of the inbox on one set of five cases whose due dates and priorities are set by hand: the order
-    /// (escalated to me, then by due date with none last, then priority), the counts on any page, even one past the
-    /// end, every filter and scope, and each row's case. Run on SQLite here and on PostgreSQL (PostgresInboxTests),
-    /// because the query is hand-written SQL.
+    /// Every rule of the inbox, one after another on one set of five cases: run on PostgreSQL (PostgresInboxTests),
+    /// because the query is hand-written SQL with a part that differs by provider.
     /// </summary>
     internal static async Task InboxBehavesAsync(CaseScript script, TimeProvider clock, Func<Func<InvestigationDbContext, Task>, Task> write)
     {
-        var now = clock.GetUtcNow();
-        var cases = new Dictionary<string, Guid>();
-        foreach (var title in new[] { "甲", "乙", "丙", "丁" }) cases[title] = (await script.RegisterPortalOutageAsync(now, title: title)).CaseId;
-        cases["戊"] = (await script.SendAs("caseofficer", new RegisterIncident.Command(DemoOrganisation.ProvincialDaily.Value,
-            "戊", "读者数据库泄露。", now, new IncidentFactsInput { DataLeak = new(false, true, false) }))).CaseId;
-        async Task<Guid> SetAsync(string title, DateTimeOffset? due, int priority = 0)
-        {
-            var key = cases[title].ToString();
-            var id = Guid.Empty;
-            await write(async db =>
-            {
-                await db.HumanTasks.Where(t => t.CorrelationId == key).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, due).SetProperty(t => t.Priority, priority));
-                id = await db.HumanTasks.Where(t => t.CorrelationId == key).Select(t => t.Id).SingleAsync();
-            });
-            return id;
-        }
-        var overdue = await SetAsync("甲", now.AddHours(-1));
-        var soon = await SetAsync("乙", now.AddHours(2));
-        var later = await SetAsync("丙", now.AddDays(3));
-        await SetAsync("丁", now.AddDays(3), priority: 2);
-        await SetAsync("戊", null);
-        async Task<GetInbox.Result> InboxAsync(GetInbox.Query query, string user = "caseofficer") => await script.SendAs(user, query);
-        IEnumerable<string> Titles(GetInbox.Result r) => r.Items.Select(i => i.CaseTitle);
+        var cases = await FiveCases.ArrangeAsync(script, clock, write);
+        await Order(cases);
+        await CountsAndPages(cases);
+        await Filters(cases);
+        await Escalations(cases);
+        await Scopes(cases);
+    }
 
-        var all = await InboxAsync(new());
+    /// <summary>
+    /// Five acceptance tasks for the province's case officers whose due dates and priorities are set by hand:
+    /// 甲 overdue, 乙 due within the day, 丙 and 丁 due in three days (丁 of higher priority), 戊 with no due date
+    /// and the only data leak.
+    /// </summary>
+    private sealed record FiveCases(CaseScript Script, Func<Func<InvestigationDbContext, Task>, Task> Write, DateTimeOffset Now,
+        IReadOnlyDictionary<string, Guid> Cases, Guid Overdue, Guid Soon, Guid Later)
+    {
+        public static async Task<FiveCases> ArrangeAsync(CaseScript script, TimeProvider clock, Func<Func<InvestigationDbContext, Task>, Task> write)
+        {
+            var now = clock.GetUtcNow();
+            var cases = new Dictionary<string, Guid>();
+            foreach (var title in new[] { "甲", "乙", "丙", "丁" }) cases[title] = (await script.RegisterPortalOutageAsync(now, title: title)).CaseId;
+            cases["戊"] = (await script.SendAs("caseofficer", new RegisterIncident.Command(DemoOrganisation.ProvincialDaily.Value,
+                "戊", "读者数据库泄露。", now, new IncidentFactsInput { DataLeak = new(false, true, false) }))).CaseId;
+            async Task<Guid> SetAsync(string title, DateTimeOffset? due, int priority = 0)
+            {
+                var key = cases[title].ToString();
+                var id = Guid.Empty;
+                await write(async db =>
+                {
+                    await db.HumanTasks.Where(t => t.CorrelationId == key).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, due).SetProperty(t => t.Priority, priority));
+                    id = await db.HumanTasks.Where(t => t.CorrelationId == key).Select(t => t.Id).SingleAsync();
+                });
+                return id;
+            }
+            var overdue = await SetAsync("甲", now.AddHours(-1));
+            var soon = await SetAsync("乙", now.AddHours(2));
+            var later = await SetAsync("丙", now.AddDays(3));
+            await SetAsync("丁", now.AddDays(3), priority: 2);
+            await SetAsync("戊", null);
+            return new(script, write, now, cases, overdue, soon, later);
+        }
+
+        public async Task<GetInbox.Result> InboxAsync(GetInbox.Query query, string user = "caseofficer") => await Script.SendAs(user, query);
+    }
+
+    private static IEnumerable<string> Titles(GetInbox.Result r) => r.Items.Select(i => i.CaseTitle);
+
+    private static async Task Order(FiveCases f)
+    {
+        var all = await f.InboxAsync(new());
+
         Assert.Equal(["甲", "乙", "丁", "丙", "戊"], Titles(all));
-        Assert.Equal((5, 1, 1), (all.Total, all.Overdue, all.DueSoon));
         Assert.Equal([true, false, false, false, false], all.Items.Select(i => i.Overdue));
         Assert.Equal([false, true, false, false, false], all.Items.Select(i => i.DueSoon));
-        Assert.Equal(cases["甲"], all.Items[0].CaseId);
+        Assert.Equal(f.Cases["甲"], all.Items[0].CaseId);
         Assert.All(all.Items, i => Assert.NotEmpty(i.CaseNumber));
         Assert.All(all.Items, i => Assert.False(i.Escalated));
         Assert.Null(all.Items[4].DueAt);
+    }
 
-        var second = await InboxAsync(new(Page: 2, PageSize: 2));
+    private static async Task CountsAndPages(FiveCases f)
+    {
+        var all = await f.InboxAsync(new());
+        Assert.Equal((5, 1, 1), (all.Total, all.Overdue, all.DueSoon));
+
+        var second = await f.InboxAsync(new(Page: 2, PageSize: 2));
         Assert.Equal(["丁", "丙"], Titles(second));
-        var pastTheEnd = await InboxAsync(new(Page: 4, PageSize: 2));
+        Assert.Equal((5, 1, 1), (second.Total, second.Overdue, second.DueSoon));
+
+        var pastTheEnd = await f.InboxAsync(new(Page: 4, PageSize: 2));
         Assert.Empty(pastTheEnd.Items);
         Assert.Equal((5, 1, 1, 4, 2), (pastTheEnd.Total, pastTheEnd.Overdue, pastTheEnd.DueSoon, pastTheEnd.Page, pastTheEnd.PageSize));
+    }
 
-        Assert.Equal(["甲", "乙"], Titles(await InboxAsync(new(DueBefore: now.AddHours(2))))); // the bound is included
-        Assert.Equal(["戊"], Titles(await InboxAsync(new(Circumstance: Circumstance.DataLeak))));
-        Assert.Equal(["甲", "乙", "丁", "丙"], Titles(await InboxAsync(new(Circumstance: Circumstance.PortalParalysed))));
-        Assert.Equal(["丙"], Titles(await InboxAsync(new(CaseId: cases["丙"]))));
-        Assert.Equal((0, 0, 0), (await InboxAsync(new(Kind: TaskKinds.Hearing)) is var none ? (none.Total, none.Overdue, none.DueSoon) : default));
-        Assert.Equal(5, (await InboxAsync(new(Kind: TaskKinds.Acceptance))).Total);
+    private static async Task Filters(FiveCases f)
+    {
+        Assert.Equal(["甲", "乙"], Titles(await f.InboxAsync(new(DueBefore: f.Now.AddHours(2))))); // the bound is included
+        Assert.Equal(["戊"], Titles(await f.InboxAsync(new(Circumstance: Circumstance.DataLeak))));
+        Assert.Equal(["甲", "乙", "丁", "丙"], Titles(await f.InboxAsync(new(Circumstance: Circumstance.PortalParalysed))));
+        Assert.Equal(["丙"], Titles(await f.InboxAsync(new(CaseId: f.Cases["丙"]))));
+        var none = await f.InboxAsync(new(Kind: TaskKinds.Hearing));
+        Assert.Equal((0, 0, 0), (none.Total, none.Overdue, none.DueSoon));
+        Assert.Equal(5, (await f.InboxAsync(new(Kind: TaskKinds.Acceptance))).Total);
+    }
 
-        // Escalations: only the two escalation kinds, only to me, only while the task is marked overdue.
+    /// <summary>Only the two escalation kinds, only to me, only while the task is marked overdue.</summary>
+    private static async Task Escalations(FiveCases f)
+    {
         Notification Note(NotificationKind kind, string to, Guid task) =>
-            new() { Id = Guid.NewGuid(), Kind = kind, Recipient = to, TaskId = task, CreatedAt = now };
-        await write(async db =>
+            new() { Id = Guid.NewGuid(), Kind = kind, Recipient = to, TaskId = task, CreatedAt = f.Now };
+        await f.Write(async db =>
         {
-            await db.HumanTasks.Where(t => t.Id == overdue || t.Id == soon).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueAt, now));
-            db.Notifications.AddRange(Note(NotificationKind.Escalation, "investigator", overdue), Note(NotificationKind.Reminder, "investigator", soon),
-                Note(NotificationKind.SecondEscalation, "caseofficer", later), Note(NotificationKind.Escalation, "investigator", later));
+            await db.HumanTasks.Where(t => t.Id == f.Overdue || t.Id == f.Soon).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueAt, f.Now));
+            db.Notifications.AddRange(Note(NotificationKind.Escalation, "investigator", f.Overdue), Note(NotificationKind.Reminder, "investigator", f.Soon),
+                Note(NotificationKind.SecondEscalation, "caseofficer", f.Later), Note(NotificationKind.Escalation, "investigator", f.Later));
             await db.SaveChangesAsync();
         });
-        var investigator = await InboxAsync(new(), "investigator");
-        Assert.Equal([(overdue, true)], investigator.Items.Select(i => (i.TaskId, i.Escalated)));
+
+        var investigator = await f.InboxAsync(new(), "investigator");
+        Assert.Equal([(f.Overdue, true)], investigator.Items.Select(i => (i.TaskId, i.Escalated)));
         Assert.Equal(1, investigator.Overdue);
-        Assert.Empty((await InboxAsync(new(Scope: GetInbox.Show.Mine), "investigator")).Items);
-        Assert.Equal(["甲", "乙", "丁", "丙", "戊"], Titles(await InboxAsync(new()))); // 丙 is not marked overdue: not escalated
-        await write(db => db.HumanTasks.Where(t => t.Id == later).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueAt, now)));
-        all = await InboxAsync(new());
+        Assert.Empty((await f.InboxAsync(new(Scope: GetInbox.Show.Mine), "investigator")).Items);
+        Assert.Equal(["甲", "乙", "丁", "丙", "戊"], Titles(await f.InboxAsync(new()))); // 丙 is not marked overdue: not escalated
+
+        await f.Write(db => db.HumanTasks.Where(t => t.Id == f.Later).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueAt, f.Now)));
+        var all = await f.InboxAsync(new());
         Assert.Equal(["丙", "甲", "乙", "丁", "戊"], Titles(all));
         Assert.Equal([true, false, false, false, false], all.Items.Select(i => i.Escalated));
+    }
 
-        // Scopes: claimed by me, it is mine and no longer claimable.
-        await script.SendAs("caseofficer", new ClaimTask.Command(soon));
-        var mine = await InboxAsync(new(Scope: GetInbox.Show.Mine));
-        Assert.Equal([(soon, "caseofficer")], mine.Items.Select(i => (i.TaskId, i.Assignee)));
-        Assert.Equal(["甲", "丁", "丙", "戊"], Titles(await InboxAsync(new(Scope: GetInbox.Show.Claimable))));
-        Assert.Equal(5, (await InboxAsync(new())).Total);
-        Assert.Empty((await InboxAsync(new(), "caseofficer-anping")).Items); // another unit's officer sees none of it
+    /// <summary>Claimed by me, a task is mine and no longer claimable; another unit's officer sees none of them.</summary>
+    private static async Task Scopes(FiveCases f)
+    {
+        await f.Script.SendAs("caseofficer", new ClaimTask.Command(f.Soon));
+
+        var mine = await f.InboxAsync(new(Scope: GetInbox.Show.Mine));
+        Assert.Equal([(f.Soon, "caseofficer")], mine.Items.Select(i => (i.TaskId, i.Assignee)));
+        Assert.Equal(["甲", "丁", "丙", "戊"], Titles(await f.InboxAsync(new(Scope: GetInbox.Show.Claimable))));
+        Assert.Equal(5, (await f.InboxAsync(new())).Total);
+        Assert.Empty((await f.InboxAsync(new(), "caseofficer-anping")).Items);
     }
 
     [Fact]

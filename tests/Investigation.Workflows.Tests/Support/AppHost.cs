@@ -76,6 +76,8 @@ public sealed class AppHost : IAsyncDisposable
         await DatabaseInitialiser.MigrateAsync(provider);
     }
 
+    public IServiceProvider Services => provider;
+
     /// <summary>Drives cases as the demo users (each request in a scope of its own).</summary>
     public CaseScript Script => new(provider);
 
