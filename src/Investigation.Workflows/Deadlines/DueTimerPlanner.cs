@@ -27,8 +27,13 @@ public sealed class DueTimerPlanner(
     // A running job waiting for a timer due within its horizon is woken early by an earlier one.
     private TaskCompletionSource nudge = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int polls, takeovers;
+
+    /// <summary>Safety polls done since start-up (each one a read of the application's rows).</summary>
+    public int Polls => Volatile.Read(ref polls);
+
     /// <summary>Runs asked for by the safety poll because a timer was overdue (a takeover, or a stall).</summary>
-    public int Takeovers { get; private set; }
+    public int Takeovers => Volatile.Read(ref takeovers);
 
     /// <summary>Called by the job as it starts: its plan is used up.</summary>
     internal void JobStarted(DateTimeOffset? plannedFor)
@@ -152,6 +157,7 @@ public sealed class DueTimerPlanner(
         try
         {
             var next = await timers.NextDueAtAsync(ct);
+            Interlocked.Increment(ref polls);
             if (next is null) return;
             var now = clock.GetUtcNow();
             if (startUp)
@@ -162,7 +168,7 @@ public sealed class DueTimerPlanner(
             var takeover = options.Value.Takeover;
             if (next >= now - takeover || lastTakeover > now - takeover) return;
             lastTakeover = now;
-            Takeovers++;
+            Interlocked.Increment(ref takeovers);
             logger.LogWarning("The deadline timer due at {Next:u} is {Late} late; asking for a run here.", next, now - next);
             jobs.Enqueue<DueTimersJob>(j => j.FireDueAsync(null, CancellationToken.None));
         }

@@ -34,7 +34,8 @@ public sealed class DueTimersJob(DueTimers timers, DueTimerPlanner planner, Time
             failures.AddRange(run.Failures);
             next = run.NextDueAt;
             var now = clock.GetUtcNow();
-            if (next is null || next - now > options.Value.Horizon || now - started > options.Value.MaxRun || cancellationToken.IsCancellationRequested) break;
+            // A failure ends the run, so that it shows (the failed timer's retry is planned as a new run).
+            if (next is null || next - now > options.Value.Horizon || now - started > options.Value.MaxRun || failures.Count > 0 || cancellationToken.IsCancellationRequested) break;
             await planner.WaitAsync(next.Value - now, cancellationToken);
         }
         await planner.PlanAsync(next, cancellationToken);
