@@ -15,8 +15,14 @@ public static class JobsDashboard
     public const string Path = "/Admin/Jobs";
     public const string Policy = "JobsDashboard";
 
-    public static IServiceCollection AddJobsDashboard(this IServiceCollection services) =>
-        services.AddAuthorization(o => o.AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Auditor)));
+    public static IServiceCollection AddJobsDashboard(this IServiceCollection services)
+    {
+        // The two services Hangfire's dashboard asks for; its storage is passed in below. Not AddHangfire: it points
+        // Hangfire's static logging at this host's logger factory, which breaks a second host in the same process.
+        services.AddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
+        services.AddSingleton(_ => DashboardRoutes.Routes);
+        return services.AddAuthorization(o => o.AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Auditor)));
+    }
 
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
     {
