@@ -1,7 +1,11 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Investigation.Workflows.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Microsoft.Extensions.Options;
 
 namespace Investigation.Workflows.Deadlines;
 
@@ -9,7 +13,7 @@ public static class DeadlineSetup
 {
     /// <summary>
     /// Deadline enforcement: the policy and calendar, the effects and their notifications, the due-timer
-    /// processing, and the Quartz scheduler that drives it in a host (its hosted services run only under
+    /// processing, and the Hangfire server that drives it in a host (its hosted services run only under
     /// a host: tests and tools that build a plain service provider drive the processing with their own clock).
     /// </summary>
     public static IServiceCollection AddInvestigationDeadlines(this IServiceCollection services, IConfiguration configuration)
@@ -27,40 +31,70 @@ public static class DeadlineSetup
     }
 
     /// <summary>
-    /// The Quartz scheduler that fires due timers, for a host that runs in the background (the web
-    /// application). Its store is the application's database: the SQLite file (one scheduler per file),
-    /// or PostgreSQL with clustering, where every node shares the triggers and one runs the job at a
-    /// time. Quartz creates its own tables (QRTZ_*) when they are missing; the host must apply the
-    /// application's migrations before it starts the scheduler (Startup.PrepareAsync runs before the
-    /// hosted services start). Quartz reads time from the application's TimeProvider too, but only to
-    /// know when to wake: whether a timer is due is decided by <see cref="DueTimers"/>.
+    /// Hangfire, which only wakes the firing of due timers: the timer rows stay the one truth. Its storage
+    /// is in memory on one node (the default: nothing in it outlives the process, and nothing needs to, since
+    /// the plan is rebuilt from the rows at start-up), or PostgreSQL (its own "hangfire" schema in the
+    /// application's database) when Database:Provider is Postgres, shared by every node. The storage and
+    /// the job client are registered even where no server runs, for the dashboard and the incidents page.
+    /// Hangfire's static configuration is not used for the storage, so that two hosts in one process (tests)
+    /// keep their own.
     /// </summary>
     private static IServiceCollection AddInvestigationScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         var options = new DueTimerOptions();
         configuration.GetSection("Deadlines:Scheduler").Bind(options);
-        if (!options.Enabled) return services;
         var database = DatabaseOptions.From(configuration);
+        HangfireDefaults.Apply();
 
-        services.AddSingleton<DueTimerPlanner>();
-        services.AddQuartz(q =>
+        services.AddSingleton<JobStorage>(_ => database.IsPostgres ? PostgresStorage(database.ConnectionString, options) : new InMemoryStorage(new InMemoryStorageOptions
         {
-            q.ConfigureScheduler(s => s.InstanceName = options.Name);
-            q.UsePersistentStore(store =>
-            {
-                if (database.IsPostgres)
-                {
-                    store.UsePostgres(database.ConnectionString);
-                    store.UseClustering();
-                }
-                else store.UseSqlite(database.ConnectionString);
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer();
-            });
-            q.AddJob<DueTimersJob>(j => j.WithIdentity(DueTimersJob.Key).StoreDurably().RequestRecovery());
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            // Failed runs stay visible for a day (the default keeps finished jobs for three hours at most).
+            MaxExpirationTime = TimeSpan.FromDays(1),
+        }));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<SchedulerState>();
+        if (!options.Enabled) return services;
+
+        services.AddTransient<DueTimersJob>();
+        services.AddTransient<AuditChainCheck>();
+        services.AddSingleton<DueTimerPlanner>();
+        // The server first: the planner's start-up plan goes to a running server.
+        services.AddHostedService<HangfireServerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<DueTimerPlanner>());
         return services;
     }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString, DueTimerOptions options)
+    {
+        var storage = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            // With the default (10 minutes), locks left by a killed node held overdue jobs the whole time.
+            DistributedLockTimeout = options.DistributedLockTimeout,
+            // A fetched job stays claimed while its node lives, and is given back soon after it dies.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(1),
+            // Workers are woken by NOTIFY when a job is queued, so the queue poll can stay slow.
+            EnableLongPolling = true,
+            QueuePollInterval = options.QueuePollInterval,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storage), storage);
+    }
+}
+
+/// <summary>Hangfire's process-wide settings, set once: its serializer and compatibility level.</summary>
+internal static class HangfireDefaults
+{
+    private static readonly Lazy<bool> Applied = new(() =>
+    {
+        GlobalConfiguration.Configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings();
+        return true;
+    });
+
+    public static void Apply() => _ = Applied.Value;
 }

@@ -1,35 +1,44 @@
+using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Investigation.Workflows.Deadlines;
 
 /// <summary>
-/// Keeps a Quartz trigger at the moment the next timer is due (a moment ahead of it: <see cref="DueTimerOptions.Lead"/>), and no busier than that: after each
-/// run of <see cref="DueTimersJob"/> (it plans the next), whenever a commit in this process makes an
-/// earlier timer (<see cref="DueTimerSignal"/>), and on a slow read-only safety poll. Triggers are
-/// one-shot and named after their moment, so two nodes planning the same moment make one trigger, and
-/// a node planning an earlier moment never overwrites another node's plan.
+/// Keeps a Hangfire job planned for the next timer (<see cref="DueTimerOptions.Lead"/> ahead of its
+/// moment, or at once when that is past), and no busier than that: at start-up from the rows, after
+/// each run of <see cref="DueTimersJob"/> (it plans the next), and whenever a commit in this process
+/// makes an earlier timer (<see cref="DueTimerSignal"/>). A read-only safety poll on every node asks for
+/// a run at once when a timer is overdue by more than <see cref="DueTimerOptions.Takeover"/>: the node
+/// that had planned it may have died with the plan. A planned job is only a wake-up: what it fires is
+/// read from the rows, so a duplicate wake-up costs a read and nothing more.
 /// </summary>
 public sealed class DueTimerPlanner(
-    ISchedulerFactory schedulers, DueTimers timers, DueTimerSignal signal, TimeProvider clock,
+    IBackgroundJobClient jobs, DueTimers timers, DueTimerSignal signal, TimeProvider clock,
     IOptions<DueTimerOptions> options, ILogger<DueTimerPlanner> logger) : BackgroundService
 {
-    public const string TriggerGroup = "deadlines";
-
     private readonly SemaphoreSlim wake = new(0);
     private readonly Lock gate = new();
-    // The earliest trigger this node knows to be stored (null: none, or unknown), and the earliest signalled moment not yet planned.
-    private DateTimeOffset? planned;
+    // Moments this node has planned jobs for that have not started yet, and the earliest signalled moment not yet planned.
+    private readonly SortedSet<DateTimeOffset> planned = [];
     private DateTimeOffset? requested;
+    private DateTimeOffset lastTakeover = DateTimeOffset.MinValue;
     // A running job waiting for a timer due within its horizon is woken early by an earlier one.
     private TaskCompletionSource nudge = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Called by the job as it starts: the trigger that fired it is gone.</summary>
-    internal void JobStarted()
+    private int polls, takeovers;
+
+    /// <summary>Safety polls done since start-up (each one a read of the application's rows).</summary>
+    public int Polls => Volatile.Read(ref polls);
+
+    /// <summary>Runs asked for by the safety poll because a timer was overdue (a takeover, or a stall).</summary>
+    public int Takeovers => Volatile.Read(ref takeovers);
+
+    /// <summary>Called by the job as it starts: its plan is used up.</summary>
+    internal void JobStarted(DateTimeOffset? plannedFor)
     {
-        lock (gate) planned = null;
+        if (plannedFor is { } moment) lock (gate) planned.Remove(moment);
     }
 
     /// <summary>Waits up to <paramref name="wait"/>, or less if an earlier timer is committed in the meantime.</summary>
@@ -40,28 +49,22 @@ public sealed class DueTimerPlanner(
         if (wait > TimeSpan.Zero) await Task.WhenAny(Task.Delay(wait, clock, ct), nudged);
     }
 
-    /// <summary>Stores a trigger for the moment, unless an earlier or equal one is known to be stored.</summary>
-    public async Task PlanAsync(DateTimeOffset? at, CancellationToken ct)
+    /// <summary>Plans a job for the moment, unless this node has planned one for an earlier or equal moment still to come.</summary>
+    public Task PlanAsync(DateTimeOffset? at, CancellationToken ct)
     {
-        if (at is not { } moment) return;
+        if (at is not { } moment) return Task.CompletedTask;
+        var now = clock.GetUtcNow();
         lock (gate)
-            if (planned is { } p && p <= moment && p > clock.GetUtcNow()) return;
-        var scheduler = await schedulers.GetScheduler(ct);
-        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
-            .WithIdentity($"due-{moment.UtcTicks}", TriggerGroup)
-            .ForJob(DueTimersJob.Key)
-            .StartAt(moment - Lead)
-            .Build();
-        try
         {
-            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
+            // Plans whose run should have started long ago were lost (a restart of in-memory storage): forget them.
+            planned.RemoveWhere(p => p < now - options.Value.MaxRun);
+            if (planned.Count > 0 && planned.Min <= moment && planned.Min > now) return Task.CompletedTask;
+            planned.Add(moment);
         }
-        catch (ObjectAlreadyExistsException)
-        {
-            // Planned already, here or by another node.
-        }
-        lock (gate)
-            if (planned is null || moment < planned || planned <= clock.GetUtcNow()) planned = moment;
+        var startAt = moment - Lead;
+        if (startAt <= now) jobs.Enqueue<DueTimersJob>(j => j.FireDueAsync(moment, CancellationToken.None));
+        else jobs.Schedule<DueTimersJob>(j => j.FireDueAsync(moment, CancellationToken.None), startAt);
+        return Task.CompletedTask;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,7 +74,7 @@ public sealed class DueTimerPlanner(
         {
             await WarmUpAsync(stoppingToken);
             // At start (after a restart, or timers made by another process): plan from the rows.
-            await PollAsync(stoppingToken);
+            await PollAsync(startUp: true, stoppingToken);
             var nextPoll = clock.GetUtcNow() + options.Value.SafetyPoll;
             Task? signalled = null;
             while (!stoppingToken.IsCancellationRequested)
@@ -91,7 +94,7 @@ public sealed class DueTimerPlanner(
                         continue;
                     }
                 }
-                await PollAsync(stoppingToken);
+                await PollAsync(startUp: false, stoppingToken);
                 nextPoll = clock.GetUtcNow() + options.Value.SafetyPoll;
             }
         }
@@ -129,7 +132,7 @@ public sealed class DueTimerPlanner(
         {
             // A running job waiting for a timer within its horizon looks again (this one may be earlier).
             if (at <= now + options.Value.Horizon) nudge.TrySetResult();
-            if (planned is { } p && p <= at && p > now) return;
+            if (planned.Count > 0 && planned.Min <= at && planned.Min > now) return;
             requested = requested is { } r && r <= at ? r : at;
         }
         wake.Release();
@@ -147,22 +150,31 @@ public sealed class DueTimerPlanner(
         }
     }
 
-    // Read-only unless the rows show a timer earlier than every stored trigger: then one trigger is stored.
-    private async Task PollAsync(CancellationToken ct)
+    // Read-only on the application's tables. At start-up it plans the next timer; afterwards it asks
+    // for a run only when a timer is overdue by more than the takeover margin, at most once a margin.
+    private async Task PollAsync(bool startUp, CancellationToken ct)
     {
         try
         {
             var next = await timers.NextDueAtAsync(ct);
+            Interlocked.Increment(ref polls);
             if (next is null) return;
-            var scheduler = await schedulers.GetScheduler(ct);
-            var stored = await scheduler.GetTriggersOfJob(DueTimersJob.Key, ct);
-            var earliest = stored.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
-            lock (gate) planned = earliest;
-            if (earliest is null || next < earliest) await PlanAsync(next, ct);
+            var now = clock.GetUtcNow();
+            if (startUp)
+            {
+                await PlanAsync(next, ct);
+                return;
+            }
+            var takeover = options.Value.Takeover;
+            if (next >= now - takeover || lastTakeover > now - takeover) return;
+            lastTakeover = now;
+            Interlocked.Increment(ref takeovers);
+            logger.LogWarning("The deadline timer due at {Next:u} is {Late} late; asking for a run here.", next, now - next);
+            jobs.Enqueue<DueTimersJob>(j => j.FireDueAsync(null, CancellationToken.None));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Planning the next deadline timer failed; trying again at the next poll.");
+            logger.LogError(e, "Looking for overdue deadline timers failed; trying again at the next poll.");
         }
     }
 }

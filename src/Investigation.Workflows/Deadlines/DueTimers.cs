@@ -15,26 +15,51 @@ namespace Investigation.Workflows.Deadlines;
 /// <summary>Settings of deadline enforcement's scheduling, under "Deadlines:Scheduler".</summary>
 public sealed class DueTimerOptions
 {
-    /// <summary>Run the Quartz scheduler in this process (a node that only serves pages may turn it off).</summary>
+    /// <summary>Run a Hangfire server in this process (a node that only serves pages may turn it off).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Quartz's scheduler name: the same on every node of a cluster.</summary>
+    /// <summary>Hangfire server's name prefix in the dashboard (the machine's name and a number follow it).</summary>
     public string Name { get; set; } = "investigation";
 
-    /// <summary>How often each node checks, read-only, that the next timer is planned (after a retry, a lost race between nodes).</summary>
-    public TimeSpan SafetyPoll { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How often each node reads, read-only, whether a timer is overdue by more than <see cref="Takeover"/>
+    /// (its planned trigger lost with a node that died, say): then it asks for a firing at once.
+    /// </summary>
+    public TimeSpan SafetyPoll { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>A timer due within this much of the end of a run is waited for in the same run rather than through a new trigger.</summary>
-    public TimeSpan Horizon { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How late a timer may be before any node's safety poll takes it over.</summary>
+    public TimeSpan Takeover { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The Hangfire recurring safety sweep (cron): fires whatever is due and plans the next, shown in the dashboard.</summary>
+    public string SweepCron { get; set; } = "* * * * *";
+
+    /// <summary>The nightly verification of the audit chain (cron, in <see cref="TimeZone"/>).</summary>
+    public string AuditCheckCron { get; set; } = "30 2 * * *";
+
+    /// <summary>Where the recurring jobs' cron expressions are read.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>How often Hangfire moves due delayed and recurring jobs to its queue (its own polling; see <see cref="Lead"/>).</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often Hangfire's workers look at the queue when nothing wakes them (PostgreSQL's long polling does).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Hangfire's workers on this node: one runs the firing, one is left for the sweep and the nightly check.</summary>
+    public int HangfireWorkers { get; set; } = 2;
 
     /// <summary>
-    /// How long before a timer's moment its trigger fires (at most <see cref="Horizon"/>): the job has started
-    /// (a scheduler thread, the trigger's own bookkeeping, a scope, its first query) and waits in memory for
-    /// the moment itself, so that this start-up is not added to how late the effect is.
+    /// How long before a timer's moment its Hangfire job is due. Hangfire stores the moment in whole
+    /// seconds and finds it by polling, so it starts a job up to one second early and up to both
+    /// polling intervals late: the lead covers that (at least SchedulePollingInterval + QueuePollInterval
+    /// + 1 s), and the job then waits in memory for the moment itself.
     /// </summary>
-    public TimeSpan Lead { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan Lead { get; set; } = TimeSpan.FromSeconds(31);
 
-    /// <summary>How long one run may keep going before it hands over to a new trigger.</summary>
+    /// <summary>A timer due within this much of the end of a run is waited for in the same run (at least Lead + 1 s).</summary>
+    public TimeSpan Horizon { get; set; } = TimeSpan.FromSeconds(32);
+
+    /// <summary>How long one run may keep going before it hands over to a new job.</summary>
     public TimeSpan MaxRun { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Timers read per query.</summary>
@@ -48,14 +73,40 @@ public sealed class DueTimerOptions
 
     /// <summary>How long a timer whose firing failed (not lost to a race: failed) is left before it is tried again.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>PostgreSQL storage: how long a lock left by a killed node holds (Hangfire's default, 10 minutes, held overdue jobs that long).</summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The settings that cannot work together, each in both languages; empty when they can.</summary>
+    public IEnumerable<string> Problems()
+    {
+        var least = SchedulePollingInterval + QueuePollInterval + TimeSpan.FromSeconds(1);
+        if (Lead < least)
+            yield return $"Deadlines:Scheduler:Lead（{Lead}）须不小于 SchedulePollingInterval + QueuePollInterval + 1 秒（{least}）。 / Lead ({Lead}) must be at least SchedulePollingInterval + QueuePollInterval + 1 s ({least}).";
+        if (Horizon < Lead + TimeSpan.FromSeconds(1))
+            yield return $"Deadlines:Scheduler:Horizon（{Horizon}）须不小于 Lead + 1 秒。 / Horizon ({Horizon}) must be at least Lead + 1 s.";
+        if (SafetyPoll <= TimeSpan.Zero || Takeover < TimeSpan.Zero)
+            yield return "Deadlines:Scheduler:SafetyPoll 须为正，Takeover 不得为负。 / SafetyPoll must be positive and Takeover not negative.";
+        if (HangfireWorkers < 2)
+            yield return "Deadlines:Scheduler:HangfireWorkers 至少为 2（一个触发，一个留给巡检和夜间核验）。 / HangfireWorkers must be at least 2 (one fires, one is left for the sweep and the nightly check).";
+        if (DistributedLockTimeout < TimeSpan.FromSeconds(30) || DistributedLockTimeout > TimeSpan.FromSeconds(60))
+            yield return "Deadlines:Scheduler:DistributedLockTimeout 须在 30 至 60 秒之间。 / DistributedLockTimeout must be between 30 and 60 seconds.";
+    }
 }
 
 /// <summary>What one pass over the due timers did.</summary>
-public sealed record DueTimersRun(int Fired, int Lost, int Failed, DateTimeOffset? NextDueAt);
+public sealed record DueTimersRun(int Fired, int Lost, int Failed, DateTimeOffset? NextDueAt)
+{
+    /// <summary>The timers that failed (not lost to a race), each with why: what the dashboard and the incidents page show.</summary>
+    public IReadOnlyList<DueTimerFailure> Failures { get; init; } = [];
+}
+
+/// <summary>A timer whose firing failed, and the error.</summary>
+public sealed record DueTimerFailure(string BookmarkName, string Key, string Error);
 
 /// <summary>
 /// Fires the timers whose moment has come through <see cref="FireDueTimer"/>, as the system, in a scope
-/// and a transaction per batch of timers due together (per timer, when a batch is refused). Quartz's job calls it; tests and the benchmark call it
+/// and a transaction per batch of timers due together (per timer, when a batch is refused). the Hangfire job (<see cref="DueTimersJob"/>) calls it; tests and the benchmark call it
 /// directly with their own clock. Whether a timer is due is decided by the application's
 /// <see cref="TimeProvider"/> against the bookmark's ResumeAt, never by the scheduler's idea of time.
 /// </summary>
@@ -73,6 +124,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
     public async Task<DueTimersRun> ProcessDueAsync(CancellationToken ct = default)
     {
         int fired = 0, lost = 0, failed = 0;
+        var failures = new ConcurrentQueue<DueTimerFailure>();
         var workers = Math.Max(1, options.Value.Workers);
         while (!ct.IsCancellationRequested)
         {
@@ -84,13 +136,13 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
                 .Select(w => w.SelectMany(x => x.g).Select(t => new FireDueTimer.Timer(t.Name, t.Key)).ToList()).ToList();
             var outcomes = new (int Fired, int Lost, int Failed)[batches.Count];
             await Parallel.ForAsync(0, batches.Count, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct },
-                async (i, c) => outcomes[i] = await FireAsync(batches[i], c));
+                async (i, c) => outcomes[i] = await FireAsync(batches[i], failures, c));
             var progress = outcomes.Sum(o => o.Fired);
             (fired, lost, failed) = (fired + progress, lost + outcomes.Sum(o => o.Lost), failed + outcomes.Sum(o => o.Failed));
             // Nothing went through (every timer lost to another node, or failed): read again next run, not in a loop now.
             if (progress == 0) break;
         }
-        return new(fired, lost, failed, await NextDueAtAsync(ct));
+        return new(fired, lost, failed, await NextDueAtAsync(ct)) { Failures = [.. failures] };
     }
 
     /// <summary>The next moment a timer is due (possibly already passed), or null when none is pending.</summary>
@@ -139,7 +191,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
     }
 
     /// <summary>Fires a batch in one transaction; if the batch as a whole is refused, each timer on its own, so one cannot hold up the others.</summary>
-    private async Task<(int Fired, int Lost, int Failed)> FireAsync(IReadOnlyList<FireDueTimer.Timer> batch, CancellationToken ct)
+    private async Task<(int Fired, int Lost, int Failed)> FireAsync(IReadOnlyList<FireDueTimer.Timer> batch, ConcurrentQueue<DueTimerFailure> failures, CancellationToken ct)
     {
         if (batch.Count > 1)
         {
@@ -158,7 +210,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
         int fired = 0, lost = 0, failed = 0;
         foreach (var timer in batch)
         {
-            switch (await FireOneAsync(timer, ct))
+            switch (await FireOneAsync(timer, failures, ct))
             {
                 case Outcome.Fired: fired++; break;
                 case Outcome.Lost: lost++; break;
@@ -168,7 +220,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
         return (fired, lost, failed);
     }
 
-    private async Task<Outcome> FireOneAsync(FireDueTimer.Timer timer, CancellationToken ct)
+    private async Task<Outcome> FireOneAsync(FireDueTimer.Timer timer, ConcurrentQueue<DueTimerFailure> failures, CancellationToken ct)
     {
         try
         {
@@ -187,6 +239,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             resting[timer.Key] = (clock.GetUtcNow() + options.Value.RetryAfter, LostAttempts);
+            failures.Enqueue(new(timer.BookmarkName, timer.Key, e.GetBaseException().Message));
             logger.LogError(e, "Timer {Name} {Key} could not be fired; trying again in {RetryAfter}.", timer.BookmarkName, timer.Key, options.Value.RetryAfter);
             return Outcome.Failed;
         }

@@ -1,38 +1,61 @@
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Investigation.Workflows.Deadlines;
 
 /// <summary>
-/// The Quartz job that enforces deadlines: fires every due timer (<see cref="DueTimers"/>), keeps
-/// going while the next one is due within a moment, then leaves a trigger for the next. One run at a
-/// time, across the whole cluster ([DisallowConcurrentExecution] on a clustered store); a run cut off
-/// by a crash is recovered by another node (RequestRecovery), and nothing is lost if it is not: every
-/// timer is a row that stays until the step that applies its effect commits.
+/// The Hangfire job that enforces deadlines: fires every due timer (<see cref="DueTimers"/>), keeps
+/// going while the next one is due within the horizon, then leaves a delayed job for the next. The
+/// timer rows decide what fires, never Hangfire: two runs at once (a sweep beside a planned run, two
+/// nodes) race on the rows and each effect still happens once, so no Hangfire lock is taken (a lock
+/// left by a killed node would hold every firing until it expired). Not retried by Hangfire: a timer
+/// that failed stays in its row and is tried again after RetryAfter; the run then fails, so that the
+/// failure shows in the dashboard and on the incidents page.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class DueTimersJob(DueTimers timers, DueTimerPlanner planner, TimeProvider clock, IOptions<DueTimerOptions> options, ILogger<DueTimersJob> logger) : IJob
+[AutomaticRetry(Attempts = 0)]
+public sealed class DueTimersJob(DueTimers timers, DueTimerPlanner planner, TimeProvider clock, IOptions<DueTimerOptions> options, ILogger<DueTimersJob> logger)
 {
-    public static readonly JobKey Key = new("due-timers", DueTimerPlanner.TriggerGroup);
+    public const string SweepId = "deadline-sweep";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>A planned run, due <see cref="DueTimerOptions.Lead"/> before <paramref name="plannedFor"/>.</summary>
+    [JobDisplayName("Deadline timers due {0:u}")]
+    public async Task FireDueAsync(DateTimeOffset? plannedFor, CancellationToken cancellationToken)
     {
-        planner.JobStarted();
+        planner.JobStarted(plannedFor);
         var started = clock.GetUtcNow();
-        int fired = 0, lost = 0, failed = 0;
+        int fired = 0, lost = 0;
+        var failures = new List<DueTimerFailure>();
         DateTimeOffset? next;
         while (true)
         {
             var run = await timers.ProcessDueAsync(cancellationToken);
-            (fired, lost, failed) = (fired + run.Fired, lost + run.Lost, failed + run.Failed);
+            (fired, lost) = (fired + run.Fired, lost + run.Lost);
+            failures.AddRange(run.Failures);
             next = run.NextDueAt;
             var now = clock.GetUtcNow();
-            if (next is null || next - now > options.Value.Horizon || now - started > options.Value.MaxRun || cancellationToken.IsCancellationRequested) break;
+            // A failure ends the run, so that it shows (the failed timer's retry is planned as a new run).
+            if (next is null || next - now > options.Value.Horizon || now - started > options.Value.MaxRun || failures.Count > 0 || cancellationToken.IsCancellationRequested) break;
             await planner.WaitAsync(next.Value - now, cancellationToken);
         }
         await planner.PlanAsync(next, cancellationToken);
-        if (fired + lost + failed > 0)
-            logger.LogInformation("Deadline timers: {Fired} fired, {Lost} taken elsewhere or moved, {Failed} failed; next due {Next:u}.", fired, lost, failed, next);
+        if (fired + lost + failures.Count > 0)
+            logger.LogInformation("Deadline timers: {Fired} fired, {Lost} taken elsewhere or moved, {Failed} failed; next due {Next:u}.", fired, lost, failures.Count, next);
+        if (failures.Count > 0) throw new DueTimerFiringException(failures, options.Value.RetryAfter);
     }
+
+    /// <summary>The recurring safety sweep: whatever is due, whatever was planned.</summary>
+    [JobDisplayName("Deadline safety sweep")]
+    public Task SweepAsync(CancellationToken cancellationToken) => FireDueAsync(null, cancellationToken);
+}
+
+/// <summary>Some timers of a run could not be fired (not lost to a race: failed); they are tried again later.</summary>
+public sealed class DueTimerFiringException(IReadOnlyList<DueTimerFailure> failures, TimeSpan retryAfter) : Exception(Describe(failures, retryAfter))
+{
+    public IReadOnlyList<DueTimerFailure> Failures { get; } = failures;
+
+    private static string Describe(IReadOnlyList<DueTimerFailure> failures, TimeSpan retryAfter) =>
+        $"{failures.Count} 个期限定时器触发失败，将在 {retryAfter} 后重试 / {failures.Count} deadline timer(s) could not be fired; trying again in {retryAfter}: "
+        + string.Join("; ", failures.Take(10).Select(f => $"{f.BookmarkName} {f.Key}: {f.Error}"))
+        + (failures.Count > 10 ? $"; … (+{failures.Count - 10})" : "");
 }

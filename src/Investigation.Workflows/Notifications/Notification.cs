@@ -17,6 +17,8 @@ public enum NotificationKind
     DueDateChanged,
     /// <summary>An outage reached 6 hours: circumstance (2) of Article 8 is met; a case is proposed.</summary>
     OutageThresholdReached,
+    /// <summary>The nightly verification found the audit record's chain broken (Article 11): administrators and auditors are told.</summary>
+    AuditChainBroken,
 }
 
 /// <summary>

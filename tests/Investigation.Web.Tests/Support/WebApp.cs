@@ -1,10 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using AngleSharp;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -23,7 +23,7 @@ public class WebApp : WebApplicationFactory<Program>
 
     private readonly string directory = Directory.CreateTempSubdirectory("investigation-web-").FullName;
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     public string DatabasePath => Path.Combine(directory, "investigation.db");
 
     public WebApp() : this(copyTemplate: true) { }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
@@ -41,7 +42,7 @@ public sealed class DeadlineApp : IAsyncDisposable
 
     public static string CalendarFolder { get; } = FindCalendar();
 
-    public ManualClock Clock => host.Clock;
+    public FakeTimeProvider Clock => host.Clock;
     public TaskDeadlines Deadlines => host.Deadlines;
     public IServiceProvider Services => provider;
     public CaseScript Script => new(provider);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Investigation;
@@ -19,7 +20,7 @@ public sealed class PostgresInboxTests(PostgresServer postgres) : IClassFixture<
     [Fact]
     public async Task Inbox_OrdersCountsPagesAndFilters_OnPostgres()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",

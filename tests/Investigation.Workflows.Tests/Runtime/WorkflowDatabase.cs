@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Tests.Support;
@@ -23,7 +24,7 @@ public sealed class WorkflowDatabase : IDisposable
     // No pooling, so no connection keeps the file open once a test is done with it.
     public string ConnectionString => $"Data Source={Path};Pooling=False";
 
-    public ManualClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
     public WorkflowDefinitionRegistry Registry { get; } = new();
     public WorkflowRuntime Runtime { get; }
 

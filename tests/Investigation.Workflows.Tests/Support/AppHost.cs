@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Investigation;
@@ -21,7 +22,7 @@ public sealed class AppHost : IAsyncDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("investigation-app-").FullName;
     private ServiceProvider provider;
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     public TaskDeadlines Deadlines { get; } = new();
     public string DatabasePath => Path.Combine(directory, "investigation.db");
 

@@ -9,13 +9,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Admin;
 
-/// <summary>Faulted workflows of the administrator's cases (ListIncidents), each with a retry (RetryFaultedStep).</summary>
+/// <summary>
+/// Faulted workflows of the administrator's cases (ListIncidents), each with a retry (RetryFaultedStep),
+/// and the deadline firings that failed (ListFailedFirings), which retry by themselves.
+/// </summary>
 [Authorize(Roles = Roles.Administrator)]
 public sealed class IncidentsModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<ListIncidents.Item> Items { get; private set; } = [];
 
-    public async Task OnGetAsync() => Items = await mediator.Send(new ListIncidents.Query(), HttpContext.RequestAborted);
+    public IReadOnlyList<ListFailedFirings.Item> FailedFirings { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Items = await mediator.Send(new ListIncidents.Query(), HttpContext.RequestAborted);
+        FailedFirings = await mediator.Send(new ListFailedFirings.Query(), HttpContext.RequestAborted);
+    }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid caseId)
     {
