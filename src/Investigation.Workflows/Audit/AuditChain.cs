@@ -22,8 +22,29 @@ public static class AuditChain
     {
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
+        if (pending is null) await LockChainAsync(db, ct);
         var last = pending ?? await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
         return Add(db, last, at, actor, action, caseId, data);
+    }
+
+    /// <summary>The advisory lock that orders appends to the chain on PostgreSQL (any constant both nodes agree on).</summary>
+    public const long AppendLock = 0x4155_4449_5443_4841; // "AUDITCHA"
+
+    /// <summary>
+    /// On PostgreSQL, several transactions (on several nodes) may read the same last entry and compute
+    /// the same next sequence number; the loser then fails on the key, as a 500, even when the two
+    /// steps concern different cases. A transaction-scoped advisory lock queues the appends instead:
+    /// the next one reads the last entry after the previous one committed (read committed reads what is
+    /// committed when the statement starts). It is taken at the append, after the handler's reads and
+    /// before any write, so no transaction waits for it while holding a row lock; it is released by the
+    /// commit or the rollback. SQLite has one writer at a time already (SqliteWriteGate).
+    /// </summary>
+    private static async Task LockChainAsync(InvestigationDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("The audit chain is appended to inside the step's transaction only.");
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AppendLock})", ct);
     }
 
     /// <summary>
