@@ -51,8 +51,13 @@ public static class DependencyInjection
         // Each commit that appends to the audit chain is signed and checkpointed (AuditSeal).
         services.AddSingleton(_ => Audit.AuditSeal.From(configuration, database));
         if (database.IsPostgres)
+        {
+            // Every node's organisation tree follows changes made on any node (OrganisationChangeListener).
+            services.AddSingleton<OrganisationChangeNotifier>();
+            services.AddHostedService<OrganisationChangeListener>();
             services.AddDbContextPool<InvestigationDbContext, PostgresInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database)
-                .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<Audit.AuditSeal>()));
+                .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<Audit.AuditSeal>(), sp.GetRequiredService<OrganisationChangeNotifier>()));
+        }
         else
             services.AddDbContextPool<InvestigationDbContext, SqliteInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database)
                 .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<Audit.AuditSeal>()));
