@@ -47,10 +47,19 @@ public static class DependencyInjection
         // Each commit that makes a timer tells the deadline scheduler (DueTimerInterceptor).
         // Pooled: a request takes a reset context from the pool instead of building one and its options,
         // which was a large part of a short step's cost.
+        // Each commit that appends to the audit chain is signed and checkpointed (AuditSeal).
+        services.AddSingleton(_ => Audit.AuditSeal.From(configuration, database));
         if (database.IsPostgres)
-            services.AddDbContextPool<InvestigationDbContext, PostgresInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database).AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>()));
+        {
+            // Every node's organisation tree follows changes made on any node (OrganisationChangeListener).
+            services.AddSingleton<OrganisationChangeNotifier>();
+            services.AddHostedService<OrganisationChangeListener>();
+            services.AddDbContextPool<InvestigationDbContext, PostgresInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database)
+                .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<Audit.AuditSeal>(), sp.GetRequiredService<OrganisationChangeNotifier>()));
+        }
         else
-            services.AddDbContextPool<InvestigationDbContext, SqliteInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database).AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>()));
+            services.AddDbContextPool<InvestigationDbContext, SqliteInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database)
+                .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<Audit.AuditSeal>()));
 
         services.Configure<TaskDeadlines>(configuration.GetSection("Deadlines"));
         services.AddInvestigationDeadlines(configuration);

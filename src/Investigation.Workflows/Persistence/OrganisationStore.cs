@@ -6,22 +6,49 @@ namespace Investigation.Workflows.Persistence;
 
 /// <summary>
 /// The organisation tree, loaded from its rows once and kept in memory: it is small, read on almost
-/// every request (who may see what) and changes rarely. Changes go through <see cref="Invalidate"/>.
+/// every request (who may see what) and changes rarely. Changes go through <see cref="Invalidate"/>;
+/// on PostgreSQL every node's store is also invalidated by a notification the changing commit sends
+/// (<see cref="OrganisationChangeListener"/>), and while a node cannot listen it reads the rows on every request.
 /// </summary>
 public sealed class OrganisationStore
 {
     private volatile OrganisationTree? cached;
     private readonly SemaphoreSlim gate = new(1, 1);
+    // Bumped by every invalidation: a tree loaded while a change was committed is used once, not kept.
+    private long generation;
+    private volatile bool listening = true;
 
     public async Task<OrganisationTree> GetAsync(InvestigationDbContext db, CancellationToken ct = default)
     {
+        if (!listening) return await LoadAsync(db, ct);
         if (cached is { } tree) return tree;
         await gate.WaitAsync(ct);
-        try { return cached ??= await LoadAsync(db, ct); }
+        try
+        {
+            if (cached is { } again) return again;
+            var before = Interlocked.Read(ref generation);
+            var loaded = await LoadAsync(db, ct);
+            if (Interlocked.Read(ref generation) == before && listening) cached = loaded;
+            return loaded;
+        }
         finally { gate.Release(); }
     }
 
-    public void Invalidate() => cached = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        cached = null;
+    }
+
+    /// <summary>
+    /// Whether changes made on other nodes reach this store: while not (before the listener has connected,
+    /// or after it lost its connection), nothing is cached, so nothing stale is served.
+    /// </summary>
+    public void Listening(bool value)
+    {
+        listening = value;
+        Invalidate();
+    }
 
     public static async Task<OrganisationTree> LoadAsync(InvestigationDbContext db, CancellationToken ct = default)
     {

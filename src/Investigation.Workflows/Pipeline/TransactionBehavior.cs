@@ -46,6 +46,13 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
             throw new ConflictException("其他人同时修改了此内容，且先于您保存。您的修改均未保存：请刷新后重试。",
                 "Someone else changed this at the same moment, and their change came first. Nothing of yours was saved: reload and try again.");
         }
+        catch (Exception e) when (IsRace(e))
+        {
+            db.ChangeTracker.Clear();
+            // Two transactions inserted the same key, or PostgreSQL chose this one to break a deadlock: the other came first.
+            throw new ConflictException("其他人同时修改了此内容，且先于您保存。您的修改均未保存：请刷新后重试。",
+                "Someone else changed this at the same moment, and their change came first. Nothing of yours was saved: reload and try again.");
+        }
         catch (WorkflowStimulusException e)
         {
             db.ChangeTracker.Clear();
@@ -58,4 +65,8 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
             throw;
         }
     }
+
+    /// <summary>A unique key taken by a concurrent transaction, a serialization failure or a deadlock (PostgreSQL's SQLSTATEs).</summary>
+    private static bool IsRace(Exception e) =>
+        (e as Npgsql.PostgresException ?? e.InnerException as Npgsql.PostgresException)?.SqlState is "23505" or "40001" or "40P01";
 }

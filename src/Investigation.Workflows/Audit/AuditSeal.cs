@@ -1,0 +1,216 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Investigation.Workflows;
+
+namespace Investigation.Workflows.Audit;
+
+/// <summary>
+/// Where the audit key and the checkpoint file are: "Audit:Keys" (base64 keys of 32 bytes or more, the
+/// first signs, the others still verify), or else "Audit:KeyFile" (one base64 key a line, the first
+/// signs; created with a fresh key when missing); "Audit:CheckpointPath" (the append-only file of chain heads).
+/// </summary>
+public sealed class AuditOptions
+{
+    public List<string> Keys { get; set; } = [];
+    public string? KeyFile { get; set; }
+    public string? CheckpointPath { get; set; }
+}
+
+/// <summary>
+/// What makes the audit chain hold against someone who can edit the database but not the application's
+/// files: each entry's hash is an HMAC-SHA256 under a key kept outside the database (so a rewritten chain
+/// cannot be re-hashed), and after each commit the chain head (sequence number and hash) is appended to a
+/// checkpoint file beside the key (so deleting the newest entries shows: the file names entries the
+/// database no longer has). It rides on the DbContext as an interceptor, so every unit of work that
+/// appends is sealed and checkpointed, whichever node or use case wrote it.
+/// </summary>
+public sealed class AuditSeal : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly byte[][] keys;
+    private readonly object fileLock = new();
+    // The newest entry each unit of work has saved but not yet committed.
+    private readonly ConditionalWeakTable<DbContext, AuditEntry> pending = new();
+
+    public AuditSeal(IReadOnlyList<byte[]> keys, string checkpointPath)
+    {
+        if (keys.Count == 0) throw new InvalidOperationException("No audit key: set Audit:Keys or Audit:KeyFile.");
+        if (keys.Any(k => k.Length < 32)) throw new InvalidOperationException("An audit key is shorter than 32 bytes: make one with `openssl rand -base64 32`.");
+        this.keys = [.. keys];
+        CheckpointPath = Path.GetFullPath(checkpointPath);
+    }
+
+    public string CheckpointPath { get; }
+
+    /// <summary>The seal from configuration. Without keys configured, the key file (by default beside the SQLite file, or in App_Data) is read, or made.</summary>
+    public static AuditSeal From(IConfiguration configuration, DatabaseOptions database)
+    {
+        var options = new AuditOptions();
+        configuration.GetSection("Audit").Bind(options);
+        var (folder, name) = DefaultPlace(database);
+        var keys = options.Keys.Count > 0 ? options.Keys.Select(Decode).ToList() : ReadOrMakeKeyFile(options.KeyFile ?? Path.Combine(folder, "audit.key"));
+        return new(keys, options.CheckpointPath ?? Path.Combine(folder, $"audit-checkpoints.{name}.log"));
+    }
+
+    private static byte[] Decode(string key)
+    {
+        try { return Convert.FromBase64String(key.Trim()); }
+        catch (FormatException) { throw new InvalidOperationException("An audit key is not base64: make one with `openssl rand -base64 32`."); }
+    }
+
+    /// <summary>SQLite: the database file's folder, named after the file. PostgreSQL: App_Data, named after server and database.</summary>
+    private static (string Folder, string Name) DefaultPlace(DatabaseOptions database)
+    {
+        if (database.IsPostgres)
+        {
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+            return (Path.GetFullPath("App_Data"), $"{b.Host}-{b.Port}-{b.Database}");
+        }
+        var file = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
+        return (Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file));
+    }
+
+    private static List<byte[]> ReadOrMakeKeyFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            try
+            {
+                // CreateNew: of several nodes starting together, one makes it and the others read it.
+                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                // Readable by the service's user only.
+                if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                using var stream = new FileStream(path, create);
+                using var writer = new StreamWriter(stream);
+                writer.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            }
+            catch (IOException) when (File.Exists(path)) { }
+        }
+        for (var attempt = 0; ; attempt++)
+        {
+            var keys = File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).Select(Decode).ToList();
+            // Another node may have created the file and not yet written its key.
+            if (keys.Count > 0 || attempt == 50) return keys;
+            Thread.Sleep(20);
+        }
+    }
+
+    /// <summary>The seal the context was built with (the interceptor registered in DependencyInjection).</summary>
+    public static AuditSeal Of(DbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditSeal>().FirstOrDefault()
+        ?? throw new InvalidOperationException("This DbContext has no AuditSeal: the audit chain cannot be signed or verified without its key.");
+
+    /// <summary>HMAC-SHA256 under the signing key (the first).</summary>
+    public string Sign(string canonical) => Hash(keys[0], canonical);
+
+    /// <summary>Whether some key of the ring made this hash.</summary>
+    public bool Made(string canonical, string hash)
+    {
+        foreach (var key in keys)
+            if (Hash(key, canonical) == hash) return true;
+        return false;
+    }
+
+    private static string Hash(byte[] key, string canonical) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
+
+    /// <summary>Every chain head written to the checkpoint file: sequence number and hash. A line cut short by a crash is skipped.</summary>
+    public IReadOnlyList<(long Sequence, string Hash)> ReadCheckpoints()
+    {
+        if (!File.Exists(CheckpointPath)) return [];
+        List<(long, string)> heads = [];
+        using var stream = new FileStream(CheckpointPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var parts = line.Split(' ');
+            if (parts.Length >= 2 && long.TryParse(parts[0], out var sequence) && parts[1].Length == 64) heads.Add((sequence, parts[1]));
+        }
+        return heads;
+    }
+
+    private void Append(AuditEntry head)
+    {
+        // One short line, appended: several processes on one machine may share the file (O_APPEND keeps lines whole).
+        var line = Encoding.UTF8.GetBytes($"{head.Sequence} {head.Hash} {head.At.UtcDateTime:O}\n");
+        lock (fileLock)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(CheckpointPath)!);
+            using var stream = new FileStream(CheckpointPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            stream.Write(line);
+        }
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is null) return;
+        AuditEntry? newest = null;
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
+            if (entry.State == EntityState.Added && (newest is null || entry.Entity.Sequence > newest.Sequence)) newest = entry.Entity;
+        if (newest is not null) pending.AddOrUpdate(context, newest);
+    }
+
+    private void Release(DbContext? context)
+    {
+        if (context is null || !pending.TryGetValue(context, out var head)) return;
+        pending.Remove(context);
+        Append(head);
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null) pending.Remove(context);
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        // Without a transaction of the caller's, the save itself was the commit.
+        if (eventData.Context?.Database.CurrentTransaction is null) Release(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavedChanges(eventData, result));
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+}
