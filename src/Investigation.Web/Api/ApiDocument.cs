@@ -17,7 +17,8 @@ public static class ApiDocument
         o.CreateSchemaReferenceId = type =>
         {
             var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
-            return id is not null && type.Type.DeclaringType is { } outer ? outer.Name + id : id;
+            // A nullable enum (a required choice, refused by name when missing) is named as the enum is.
+            return id is not null && (Nullable.GetUnderlyingType(type.Type) ?? type.Type).DeclaringType is { } outer ? outer.Name + id : id;
         };
 
         o.AddDocumentTransformer((document, _, _) =>

@@ -1,3 +1,4 @@
+using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -8,9 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace Investigation.Web.Api;
 
-public sealed record TokenRequest(string UserName, string Password);
+public sealed record TokenRequest(string? UserName, string? Password);
 
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest(string? RefreshToken);
 
 /// <summary>
 /// How other systems authenticate: they exchange a user name and password for an Identity bearer
@@ -38,19 +39,25 @@ public static class AuthEndpoints
         auth.MapPost("/token", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn) =>
             {
                 var errors = new Dictionary<string, string[]>();
-                if (string.IsNullOrWhiteSpace(request.UserName)) errors[nameof(TokenRequest.UserName)] = ["Give the user name."];
-                if (string.IsNullOrEmpty(request.Password)) errors[nameof(TokenRequest.Password)] = ["Give the password."];
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request is not valid.");
+                if (string.IsNullOrWhiteSpace(request.UserName)) errors[nameof(TokenRequest.UserName)] = [Text.T("请填写用户名。", "Give the user name.")];
+                else if (request.UserName.Length > MaxUserName)
+                    errors[nameof(TokenRequest.UserName)] = [Text.T($"用户名不能超过 {MaxUserName} 个字符。", $"The user name can be at most {MaxUserName} characters long.")];
+                if (string.IsNullOrEmpty(request.Password)) errors[nameof(TokenRequest.Password)] = [Text.T("请填写密码。", "Give the password.")];
+                // Refused before any check: an overlong password is no attempt at the account, and does not count towards its lockout.
+                else if (request.Password.Length > MaxPassword)
+                    errors[nameof(TokenRequest.Password)] = [Text.T($"密码不能超过 {MaxPassword} 个字符。", $"The password can be at most {MaxPassword} characters long.")];
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Text.T("请求的内容无效。", "The request is not valid."));
                 // The same check as the sign-in page, lockout included: five wrong passwords lock the account.
                 signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-                var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+                var result = await signIn.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
                 // On success the bearer handler has already written the token response.
                 if (result.Succeeded) return TypedResults.Empty;
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title:
-                    result.IsLockedOut ? "The account is locked, after too many wrong passwords or by an administrator: try again later, or ask an administrator."
-                    : result.RequiresTwoFactor ? "This account signs in with two-factor authentication, which the API does not take: use an account for the system without it."
-                    : result.IsNotAllowed ? "This account may not sign in."
-                    : "The user name or password is wrong.");
+                    result.IsLockedOut ? Locked()
+                    : result.RequiresTwoFactor ? Text.T("此账号使用双重身份验证登录，API 不支持：请为对接系统使用未启用双重验证的账号。",
+                        "This account signs in with two-factor authentication, which the API does not take: use an account for the system without it.")
+                    : result.IsNotAllowed ? Text.T("此账号不允许登录。", "This account may not sign in.")
+                    : Text.T("用户名或密码错误。", "The user name or password is wrong."));
             })
             .WithName("IssueToken")
             .WithSummary("Exchange a user name and password for a bearer token (获取访问令牌)")
@@ -58,15 +65,27 @@ public static class AuthEndpoints
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (RefreshRequest request,
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> (RefreshRequest request,
                 IOptionsMonitor<BearerTokenOptions> options, SignInManager<AppUser> signIn, TimeProvider clock) =>
             {
-                var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null
-                    : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+                if (string.IsNullOrEmpty(request.RefreshToken) || request.RefreshToken.Length > MaxRefreshToken)
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        [nameof(RefreshRequest.RefreshToken)] = [string.IsNullOrEmpty(request.RefreshToken)
+                            ? Text.T("请提供刷新令牌。", "Give the refresh token.")
+                            : Text.T($"刷新令牌不能超过 {MaxRefreshToken} 个字符。", $"The refresh token can be at most {MaxRefreshToken} characters long.")],
+                    }, title: Text.T("请求的内容无效。", "The request is not valid."));
+                var ticket = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
                 // A refresh token is worth nothing once expired, or once the user's password, roles or lockout changed.
                 if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
                     || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
-                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is not valid: request a new token.");
+                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                        title: Text.T("刷新令牌无效：请重新获取令牌。", "The refresh token is not valid: request a new token."));
+                // Locked out (five wrong passwords, on the application's clock, or by an administrator): refused exactly as sign-in is.
+                if (signIn.UserManager.SupportsUserLockout && await signIn.UserManager.IsLockedOutAsync(user))
+                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Locked());
+                if (!await signIn.CanSignInAsync(user))
+                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Text.T("此账号不允许登录。", "This account may not sign in."));
                 return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
             })
             .WithName("RefreshToken")
@@ -74,6 +93,11 @@ public static class AuthEndpoints
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
+
+    private const int MaxUserName = 256, MaxPassword = 1_024, MaxRefreshToken = 8_192;
+
+    private static string Locked() => Text.T("账号已锁定（密码错误次数过多，或由管理员锁定）：请稍后再试，或联系管理员。",
+        "The account is locked, after too many wrong passwords or by an administrator: try again later, or ask an administrator.");
 
     /// <summary>
     /// A bearer token carries the roles and unit it was issued with. Like the cookie (checked every
@@ -84,7 +108,7 @@ public static class AuthEndpoints
         var http = context.HttpContext;
         if (UsesBearer(http.Request)
             && await http.RequestServices.GetRequiredService<SignInManager<AppUser>>().ValidateSecurityStampAsync(http.User) is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account changed since this token was issued: request a new token.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Text.T("签发此令牌后账号已有变更：请重新获取令牌。", "The account changed since this token was issued: request a new token."));
         return await next(context);
     }
 
@@ -107,7 +131,8 @@ public static class AuthEndpoints
             catch (AntiforgeryValidationException)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
-                    title: "A call signed in with the cookie must send the X-CSRF-TOKEN header (the page's csrf-token); other systems use a bearer token.");
+                    title: Text.T("以登录 Cookie 调用的请求须附带 X-CSRF-TOKEN 请求头（页面的 csrf-token）；其他系统请使用访问令牌。",
+                        "A call signed in with the cookie must send the X-CSRF-TOKEN header (the page's csrf-token); other systems use a bearer token."));
             }
         }
         return await next(context);

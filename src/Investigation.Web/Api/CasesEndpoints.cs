@@ -163,13 +163,13 @@ public sealed record CaseView(
     /// <summary>The facts back in the shape RegisterIncident takes them, one section per alleged circumstance.</summary>
     private static IncidentFactsInput FactsOf(Case c) => new()
     {
-        PortalTampering = c.Facts.OfType<PortalTamperingFacts>().FirstOrDefault(),
+        PortalTampering = c.Facts.OfType<PortalTamperingFacts>().Select(IncidentFactsInput.PortalTamperingInput.From).FirstOrDefault(),
         PortalParalysis = c.Facts.OfType<PortalParalysisFacts>().Select(p =>
             new IncidentFactsInput.PortalParalysisInput(p.Site, p.SiteLevel, p.Attacked, p.DisposalOrganisedInTime, p.DownAt, p.RestoredAt)).FirstOrDefault(),
-        DataLeak = c.Facts.OfType<DataLeakFacts>().FirstOrDefault(),
-        CriticalInfrastructure = c.Facts.OfType<CriticalInfrastructureFacts>().FirstOrDefault(),
-        Concealment = c.Facts.OfType<ConcealmentFacts>().FirstOrDefault(),
-        Obstruction = c.Facts.OfType<ObstructionFacts>().FirstOrDefault(),
+        DataLeak = c.Facts.OfType<DataLeakFacts>().Select(IncidentFactsInput.DataLeakInput.From).FirstOrDefault(),
+        CriticalInfrastructure = c.Facts.OfType<CriticalInfrastructureFacts>().Select(IncidentFactsInput.CriticalInfrastructureInput.From).FirstOrDefault(),
+        Concealment = c.Facts.OfType<ConcealmentFacts>().Select(IncidentFactsInput.ConcealmentInput.From).FirstOrDefault(),
+        Obstruction = c.Facts.OfType<ObstructionFacts>().Select(IncidentFactsInput.ObstructionInput.From).FirstOrDefault(),
         OtherSeriousAct = c.Facts.OfType<OtherSeriousActFacts>().Select(o =>
             new IncidentFactsInput.OtherSeriousActInput(o.Description, o.SeriouslyEndangersCybersecurity)).FirstOrDefault(),
     };

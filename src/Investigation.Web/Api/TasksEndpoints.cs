@@ -1,5 +1,6 @@
 using Investigation.Domain.Incidents;
 using Investigation.Domain.TraceBack;
+using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Tasks;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,17 @@ public static class TasksEndpoints
 
         tasks.MapGet("", async Task<Ok<GetInbox.Result>> (IMediator mediator, CancellationToken ct, GetInbox.Show scope = GetInbox.Show.All, string? kind = null,
                     Circumstance? circumstance = null, Guid? caseId = null, DateTimeOffset? dueBefore = null, int page = 1, int pageSize = 25) =>
-                TypedResults.Ok(await mediator.Send(new GetInbox.Query(scope, kind, circumstance, caseId, dueBefore, page, pageSize), ct)))
+            {
+                // A number in the query binds to an enum even when no value has it: refused by name, as a name no value has is.
+                var undefined = new List<FluentValidation.Results.ValidationFailure>();
+                if (!Enum.IsDefined(scope)) undefined.Add(new(nameof(scope), Text.T($"参数“scope”须为以下值之一：{string.Join(", ", Enum.GetNames<GetInbox.Show>())}。",
+                    $"The parameter 'scope' must be one of: {string.Join(", ", Enum.GetNames<GetInbox.Show>())}.")));
+                if (circumstance is { } c && !Enum.IsDefined(c)) undefined.Add(new(nameof(circumstance), Text.T($"参数“circumstance”须为以下值之一：{string.Join(", ", Enum.GetNames<Circumstance>())}。",
+                    $"The parameter 'circumstance' must be one of: {string.Join(", ", Enum.GetNames<Circumstance>())}.")));
+                if (kind?.Length > 100) undefined.Add(new(nameof(kind), Text.T("参数“kind”过长。", "The parameter 'kind' is too long.")));
+                if (undefined.Count > 0) throw new FluentValidation.ValidationException(undefined);
+                return TypedResults.Ok(await mediator.Send(new GetInbox.Query(scope, kind, circumstance, caseId, dueBefore, page, pageSize), ct));
+            })
             .WithName(nameof(GetInbox))
             .WithSummary("The inbox: my open tasks and those I can claim (收件箱)")
             .WithDescription("Overdue first, then by due date. `scope` is All, Mine or Claimable; `kind` a task kind (Acceptance, PartyConcernedFindings, …); " +
@@ -48,7 +59,7 @@ public static class TasksEndpoints
         MapStep<DetermineResponsibilityBody>(tasks, "responsibility", nameof(DetermineResponsibility), "Record the decision at fault and confirm responsibility under Article 9 (责任认定)",
             // A missing decision goes on as null, for the use case's validator to name.
             (id, b) => new DetermineResponsibility.Command(id,
-                b.Decision is { } d ? new DetermineResponsibility.DecisionInput(d.Collective, d.Participants ?? [], d.Dissenters ?? [], d.Description) : null!,
+                b.Decision is { } d ? new DetermineResponsibility.DecisionInput(d.Collective, d.Participants ?? [], d.Dissenters ?? [], d.Description) : null,
                 b.Overrides));
         MapStep<RecordHearingBody>(tasks, "hearing", nameof(RecordHearing), "Record each responsible person's statement and defence (陈述和申辩)",
             (id, b) => new RecordHearing.Command(id, b.Statements));
@@ -79,6 +90,8 @@ public static class TasksEndpoints
     private static void MapStep<TBody>(RouteGroupBuilder tasks, string action, string useCase, string summary, Func<Guid, TBody, IRequest<Unit>> command) =>
         tasks.MapPost($"/{{id:guid}}/{action}", async Task<NoContent> (Guid id, TBody body, IMediator mediator, CancellationToken ct) =>
             {
+                // A body of JSON null (or none) reaches a generic parameter as null: refused by name, never sent on.
+                if (body is null) throw BindingErrors.MissingBody();
                 await mediator.Send(command(id, body), ct);
                 return TypedResults.NoContent();
             })
@@ -96,31 +109,33 @@ public static class TasksEndpoints
 }
 
 // ---- The bodies: each use case's command without the task id. What may be left out has a default,
-// ---- so that the OpenAPI document does not mark it required.
+// ---- so that the OpenAPI document does not mark it required. What is required has none, and is
+// ---- nullable all the same: left out or sent as null, the use case's validator refuses it by name
+// ---- (a missing boolean is not false, a missing choice not the first one).
 
-public sealed record ReassignTaskBody(string ToUser, string Reason);
+public sealed record ReassignTaskBody(string? ToUser, string? Reason);
 
-public sealed record ChangeDueDateBody(DateTimeOffset DueAt, string Reason);
+public sealed record ChangeDueDateBody(DateTimeOffset? DueAt, string? Reason);
 
-public sealed record CompleteAcceptanceBody(bool Accept, string? LeadInvestigator = null, IReadOnlyList<string>? Members = null, string? Reason = null);
+public sealed record CompleteAcceptanceBody(bool? Accept, string? LeadInvestigator = null, IReadOnlyList<string>? Members = null, string? Reason = null);
 
-public sealed record RecordFindingsBody(IReadOnlyList<RecordFindings.FindingInput> Findings);
+public sealed record RecordFindingsBody(IReadOnlyList<RecordFindings.FindingInput>? Findings);
 
-public sealed record AssessCoordinationBody(bool CoordinationIneffective, bool SupervisionIneffective, string Reason);
+public sealed record AssessCoordinationBody(bool? CoordinationIneffective, bool? SupervisionIneffective, string? Reason);
 
 /// <summary>An individual decision has no participants or dissenters: they may be left out.</summary>
-public sealed record DecisionAtFaultBody(bool Collective, string Description, IReadOnlyList<Guid>? Participants = null, IReadOnlyList<Guid>? Dissenters = null);
+public sealed record DecisionAtFaultBody(bool? Collective, string? Description, IReadOnlyList<Guid>? Participants = null, IReadOnlyList<Guid>? Dissenters = null);
 
-public sealed record DetermineResponsibilityBody(DecisionAtFaultBody Decision, IReadOnlyList<DetermineResponsibility.OverrideInput>? Overrides = null);
+public sealed record DetermineResponsibilityBody(DecisionAtFaultBody? Decision, IReadOnlyList<DetermineResponsibility.OverrideInput>? Overrides = null);
 
-public sealed record RecordHearingBody(IReadOnlyList<RecordHearing.StatementInput> Statements);
+public sealed record RecordHearingBody(IReadOnlyList<RecordHearing.StatementInput>? Statements);
 
-public sealed record SubmitSuggestionBody(IReadOnlyList<MeasureInput> Proposals);
+public sealed record SubmitSuggestionBody(IReadOnlyList<MeasureInput>? Proposals);
 
-public sealed record ReviewCaseBody(ReviewCase.Verdict Decision, string? Reason = null, IReadOnlyList<TraceBackLevel>? Levels = null);
+public sealed record ReviewCaseBody(ReviewCase.Verdict? Decision, string? Reason = null, IReadOnlyList<TraceBackLevel>? Levels = null);
 
-public sealed record ApproveReviewBody(bool Approve, string? Reason = null);
+public sealed record ApproveReviewBody(bool? Approve, string? Reason = null);
 
-public sealed record RecordDecisionBody(IReadOnlyList<MeasureInput> Measures, DateOnly DecidedOn, string Announcement);
+public sealed record RecordDecisionBody(IReadOnlyList<MeasureInput>? Measures, DateOnly? DecidedOn, string? Announcement);
 
 public sealed record AcknowledgeResultBody(string? Note = null);

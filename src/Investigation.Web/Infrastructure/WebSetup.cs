@@ -94,6 +94,8 @@ public static class WebSetup
     public static WebApplication UseInvestigationWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // Every request body is capped, for the pages and the API alike.
+        app.Use((context, next) => BindingErrors.CapBodyAsync(context, () => next()));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // An empty error response becomes the error page, or ProblemDetails JSON for the API.
         app.UseWhen(c => !ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));

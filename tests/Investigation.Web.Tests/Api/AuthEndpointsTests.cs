@@ -11,7 +11,13 @@ namespace Investigation.Web.Tests.Api;
 /// <summary>Bearer tokens for other systems, the cookie for the application's own pages, and CSRF for the cookie.</summary>
 public sealed class AuthEndpointsTests(WebApp app) : IClassFixture<WebApp>
 {
-    private HttpClient Anonymous() => app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+    /// <summary>Another system, written in English: it asks for English answers.</summary>
+    private HttpClient Anonymous()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return client;
+    }
 
     [Fact]
     public async Task Token_WithTheRightPassword_IsABearerTokenThatActsAsTheUser()
@@ -76,6 +82,25 @@ public sealed class AuthEndpointsTests(WebApp app) : IClassFixture<WebApp>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", refreshed["accessToken"]!.GetValue<string>());
 
         await client.GetAsync("/api/v1/tasks").Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Refresh_WhileTheAccountIsLockedOut_Is401_AndWorksAgainOnceTheLockoutEnds()
+    {
+        var token = await ApiClient.TokenAsync(app, "investigator-anping");
+        var refresh = new { refreshToken = token["refreshToken"]!.GetValue<string>() };
+        for (var i = 0; i < 5; i++)
+            await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { userName = "investigator-anping", password = $"wrong-{i}" }).Expect(HttpStatusCode.Unauthorized);
+
+        var refused = await Anonymous().PostAsJsonAsync("/api/v1/auth/refresh", refresh).Expect(HttpStatusCode.Unauthorized);
+        var chinese = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var refusedInChinese = await chinese.PostAsJsonAsync("/api/v1/auth/refresh", refresh).Expect(HttpStatusCode.Unauthorized);
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        var refreshed = await ApiClient.JsonAsync(await Anonymous().PostAsJsonAsync("/api/v1/auth/refresh", refresh).Expect(HttpStatusCode.OK));
+
+        Assert.Contains("locked", (await ApiClient.JsonAsync(refused))["title"]!.GetValue<string>());
+        Assert.Contains("锁定", (await ApiClient.JsonAsync(refusedInChinese))["title"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(refreshed["accessToken"]?.GetValue<string>()));
     }
 
     [Fact]

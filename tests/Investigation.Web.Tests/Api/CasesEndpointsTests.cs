@@ -106,8 +106,12 @@ public sealed class CasesEndpointsTests(WebApp app) : IClassFixture<WebApp>
 
         var response = await officer.PostRawAsync("/api/v1/cases", json).Expect(HttpStatusCode.BadRequest);
 
+        // A field error in Chinese (the default), naming no .NET type.
         Assert.True(ApiClient.IsProblem(response));
-        Assert.Contains("JSON", (await ApiClient.JsonAsync(response))["title"]!.GetValue<string>());
+        var problem = await ApiClient.JsonAsync(response);
+        var message = Assert.Single(problem["errors"]!.AsObject()).Value![0]!.GetValue<string>();
+        Assert.Matches("[\\u4e00-\\u9fff]", message);
+        Assert.DoesNotContain("Investigation.", problem.ToJsonString());
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed class ListCasesApp : WebApp, IAsyncLifetime
         // A Linchuan case about a data leak, which the province sees and Anping does not.
         Education = (await Script.SendAs("caseofficer-linchuan", new RegisterIncident.Command(
             DemoOrganisation.LinchuanEducation.Value, "学生信息泄露", "教育局招生系统数据库遭拖库，十万余条学生个人信息泄露。", now.AddDays(-1),
-            new IncidentFactsInput { DataLeak = new DataLeakFacts(false, LargeScalePersonalInformationLeaked: true, false, 120_000) },
+            new IncidentFactsInput { DataLeak = new IncidentFactsInput.DataLeakInput(false, LargeScalePersonalInformationLeaked: true, false, 120_000) },
             [], ["数据库审计日志"]))).CaseId;
     }
 

@@ -27,7 +27,7 @@ public sealed class GetDashboardTests(WebApp app) : IClassFixture<WebApp>
         await script.SendAs("caseofficer", new RegisterIncident.Command(DemoOrganisation.ProvincialDaily.Value, "宣传教育缺失", "未开展网络安全宣传教育。",
             now.AddDays(-10), new IncidentFactsInput(), [Article3Duty.EducationAndTalent]));
         await script.SendAs("caseofficer-linchuan", new RegisterIncident.Command(DemoOrganisation.LinchuanEducation.Value, "学生信息泄露", "十万余条学生个人信息泄露。",
-            now.AddDays(-1), new IncidentFactsInput { DataLeak = new DataLeakFacts(false, true, false, 120_000) }));
+            now.AddDays(-1), new IncidentFactsInput { DataLeak = new IncidentFactsInput.DataLeakInput(false, true, false, 120_000) }));
 
         app.Clock.Advance(TimeSpan.FromHours(1));
         await script.SendAs("caseofficer", new CompleteAcceptance.Command(

@@ -72,8 +72,8 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
                 PortalParalysis = proposal.Facts.PortalParalysis is { } p
                     ? new()
                     {
-                        Alleged = true, Site = p.Site, SiteLevel = p.SiteLevel, Attacked = p.Attacked, DisposalOrganisedInTime = p.DisposalOrganisedInTime,
-                        DownAt = Text.ChinaTimeOf(p.DownAt), RestoredAt = p.RestoredAt is { } r ? Text.ChinaTimeOf(r) : null,
+                        Alleged = true, Site = p.Site!.Value, SiteLevel = p.SiteLevel!.Value, Attacked = p.Attacked!.Value, DisposalOrganisedInTime = p.DisposalOrganisedInTime!.Value,
+                        DownAt = Text.ChinaTimeOf(p.DownAt!.Value), RestoredAt = p.RestoredAt is { } r ? Text.ChinaTimeOf(r) : null,
                     }
                     : new(),
             },

@@ -19,11 +19,11 @@ namespace Investigation.Workflows.Features.Cases;
 public static class RegisterIncident
 {
     public sealed record Command(
-        Guid UnitId,
-        string Title,
-        string Description,
-        DateTimeOffset OccurredAt,
-        IncidentFactsInput Facts,
+        Guid? UnitId,
+        string? Title,
+        string? Description,
+        DateTimeOffset? OccurredAt,
+        IncidentFactsInput? Facts,
         IReadOnlyList<Article3Duty>? DutiesFailed = null,
         IReadOnlyList<string>? Evidence = null) : ICommand<Result>;
 
@@ -32,25 +32,86 @@ public static class RegisterIncident
     /// <summary>第十四条: 本办法自2017年8月15日起施行.</summary>
     public static readonly DateTimeOffset MeasuresInForce = new(2017, 8, 15, 0, 0, 0, TimeSpan.FromHours(8));
 
+    public const int TitleLimit = 300, DescriptionLimit = 20_000, EvidenceLimit = 500, EvidenceCount = 100, ActLimit = 4_000;
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择事件发生的单位。", "Choose the unit where the incident happened.");
-            RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
-            RuleFor(c => c.Description).NotEmpty().MaximumLength(20_000);
-            RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("事件发生的时间不能晚于当前时间。", "The incident cannot have occurred in the future.")
-                .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("《实施办法》适用于2017年8月15日施行之日起发生的事件（第十四条）。", "The Measures apply to incidents from 15 August 2017, when they came into force (Article 14).");
-            RuleFor(c => c.Facts).NotNull();
+            RuleFor(c => c.Title).NotEmpty().Limit(TitleLimit);
+            RuleFor(c => c.Description).NotEmpty().Limit(DescriptionLimit);
+            RuleFor(c => c.OccurredAt).Required().DependentRules(() =>
+                RuleFor(c => c.OccurredAt!.Value).LessThanOrEqualTo(_ => clock.GetUtcNow()).OverridePropertyName(nameof(Command.OccurredAt))
+                    .WithMessage("事件发生的时间不能晚于当前时间。", "The incident cannot have occurred in the future.")
+                    .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("《实施办法》适用于2017年8月15日施行之日起发生的事件（第十四条）。", "The Measures apply to incidents from 15 August 2017, when they came into force (Article 14)."));
+            RuleFor(c => c.Facts).Required().ChildRules(f =>
+            {
+                f.RuleFor(x => x!.PortalTampering).ChildRules(s =>
+                {
+                    s.RuleFor(x => x!.Site).Required().IsInEnum();
+                    s.RuleFor(x => x!.AttackedAndTampered).Required();
+                    s.RuleFor(x => x!.HarmfulInformationSpreadWidely).Required();
+                    s.RuleFor(x => x!.ReportedInTime).Required();
+                    s.RuleFor(x => x!.DisposalOrganisedInTime).Required();
+                });
+                f.RuleFor(x => x!.PortalParalysis).ChildRules(s =>
+                {
+                    s.RuleFor(x => x!.Site).Required().IsInEnum();
+                    s.RuleFor(x => x!.SiteLevel).Required().IsInEnum();
+                    s.RuleFor(x => x!.Attacked).Required();
+                    s.RuleFor(x => x!.DisposalOrganisedInTime).Required();
+                    s.RuleFor(x => x!.DownAt).Required()
+                        .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("网站瘫痪的时间不能早于《实施办法》施行之日（2017年8月15日，第十四条）。", "The outage cannot start before the Measures came into force (15 August 2017, Article 14).")
+                        .LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("网站瘫痪的时间不能晚于当前时间。", "The site cannot have gone down in the future.");
+                    s.RuleFor(x => x!.RestoredAt).GreaterThanOrEqualTo(x => x!.DownAt).When(x => x!.DownAt is not null)
+                        .WithMessage("恢复服务的时间不能早于中断的时间。", "Service cannot be restored before it went down.");
+                    // A restoration later than now is the domain's rule (PortalParalysisFacts), refused there with its own message.
+                });
+                f.RuleFor(x => x!.DataLeak).ChildRules(s =>
+                {
+                    s.RuleFor(x => x!.StateSecretsLeaked).Required();
+                    s.RuleFor(x => x!.LargeScalePersonalInformationLeaked).Required();
+                    s.RuleFor(x => x!.LargeAmountOfNationalBasicDataLeaked).Required();
+                    s.RuleFor(x => x!.PersonalRecordsLeaked).GreaterThanOrEqualTo(0).WithMessage("泄露的个人信息条数不能为负数。", "The number of personal records leaked cannot be negative.");
+                });
+                f.RuleFor(x => x!.CriticalInfrastructure).ChildRules(s =>
+                {
+                    s.RuleFor(x => x!.IsCriticalInformationInfrastructure).Required();
+                    s.RuleFor(x => x!.Attacked).Required();
+                    s.RuleFor(x => x!.HandledInTime).Required();
+                    s.RuleFor(x => x!.LargeScaleImpactOnPublic).Required();
+                    s.RuleFor(x => x!.MajorEconomicLoss).Required();
+                    s.RuleFor(x => x!.SeriousAdverseSocialImpact).Required();
+                });
+                f.RuleFor(x => x!.Concealment).ChildRules(s =>
+                {
+                    s.RuleFor(x => x!.BlockedOrConcealed).Required();
+                    s.RuleFor(x => x!.RefusedToCooperate).Required();
+                    s.RuleFor(x => x!.NotifiedProblemsNotRectifiedInTime).Required();
+                    s.RuleFor(x => x!.SeriousConsequences).Required();
+                });
+                f.RuleFor(x => x!.Obstruction).ChildRules(s =>
+                {
+                    s.RuleFor(x => x!.ObstructedSecurityOrgans).Required();
+                    s.RuleFor(x => x!.RefusedSupport).Required();
+                });
+                f.RuleFor(x => x!.OtherSeriousAct).ChildRules(s =>
+                {
+                    s.RuleFor(x => x!.Description).NotEmpty().WithMessage("请描述该行为。", "Describe the act.").Limit(ActLimit);
+                    s.RuleFor(x => x!.SeriouslyEndangersCybersecurity).Required();
+                });
+            });
+            // An outage is part of the incident: it cannot begin before the incident occurred.
+            RuleFor(c => c.Facts!.PortalParalysis!.DownAt).GreaterThanOrEqualTo(c => c.OccurredAt)
+                .When(c => c.OccurredAt is not null && c.Facts?.PortalParalysis?.DownAt is not null)
+                .WithMessage("网站瘫痪的时间不能早于事件发生的时间。", "The outage cannot begin before the incident occurred.");
+            RuleFor(c => c.DutiesFailed).AtMost(Enum.GetValues<Article3Duty>().Length);
             RuleForEach(c => c.DutiesFailed).IsInEnum();
-            RuleForEach(c => c.Evidence).MaximumLength(500);
-            RuleFor(c => c.Facts.PortalParalysis!.RestoredAt).GreaterThanOrEqualTo(c => c.Facts.PortalParalysis!.DownAt)
-                .When(c => c.Facts?.PortalParalysis?.RestoredAt is not null)
-                .WithName("Facts.PortalParalysis.RestoredAt").WithMessage("恢复服务的时间不能早于中断的时间。", "Service cannot be restored before it went down.");
-            RuleFor(c => c.Facts.OtherSeriousAct!.Description).NotEmpty().When(c => c.Facts?.OtherSeriousAct is not null)
-                .WithName("Facts.OtherSeriousAct.Description").WithMessage("请描述该行为。", "Describe the act.");
+            RuleFor(c => c.Evidence).AtMost(EvidenceCount);
+            RuleForEach(c => c.Evidence).NoMissingElement().Limit(EvidenceLimit);
             RuleFor(c => c).Must(c => c.Facts is null || c.Facts.AllegesAny || c.DutiesFailed is { Count: > 0 })
-                .WithName("Facts").WithMessage("请至少记录一项第八条所列情形的事实，或一项未履行的第三条职责。", "Record the facts of at least one Article 8 circumstance, or an Article 3 duty that was not performed.");
+                .WithName("Facts").OverridePropertyName("Facts").WithMessage("请至少记录一项第八条所列情形的事实，或一项未履行的第三条职责。", "Record the facts of at least one Article 8 circumstance, or an Article 3 duty that was not performed.");
         }
     }
 
@@ -60,17 +121,17 @@ public static class RegisterIncident
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
             access.RequireRole(Roles.CaseOfficer);
-            if (!await access.CanSeeUnitAsync(command.UnitId, ct))
+            if (!await access.CanSeeUnitAsync(command.UnitId!.Value, ct))
                 throw Say.Invalid("UnitId", "该单位不在您的管辖范围内。", "This unit is not one of yours.");
             var now = clock.GetUtcNow();
             var number = await NextNumberAsync(now, ct);
-            var c = Case.Register(CaseId.New(), number, new UnitId(command.UnitId), command.Title, command.Description, command.OccurredAt,
-                command.Facts.ToFacts(now), command.DutiesFailed ?? [], command.Evidence ?? [], access.Actor.UserName, now);
+            var c = Case.Register(CaseId.New(), number, new UnitId(command.UnitId!.Value), command.Title!, command.Description!, command.OccurredAt!.Value,
+                command.Facts!.ToFacts(now), command.DutiesFailed ?? [], command.Evidence ?? [], access.Actor.UserName, now);
             session.Case = c;
             var record = CaseRecord.From(c, now);
             db.Cases.Add(record);
             var instance = await runtime.StartAsync(db, InvestigationWorkflow.Name,
-                new Dictionary<string, object> { [nameof(InvestigationWorkflow.Input)] = new InvestigationWorkflow.Input(c.Id.Value, number, command.UnitId) },
+                new Dictionary<string, object> { [nameof(InvestigationWorkflow.Input)] = new InvestigationWorkflow.Input(c.Id.Value, number, command.UnitId.Value) },
                 correlationId: c.Id.Value.ToString(), actor: access.Actor.UserName, cancellationToken: ct);
             record.WorkflowInstanceId = instance.Id;
             audit.CaseId = c.Id.Value;

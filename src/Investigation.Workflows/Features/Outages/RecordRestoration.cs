@@ -15,13 +15,13 @@ namespace Investigation.Workflows.Features.Outages;
 /// </summary>
 public static class RecordRestoration
 {
-    public sealed record Command(Guid OutageId, DateTimeOffset RestoredAt) : ICommand<Unit>;
+    public sealed record Command(Guid OutageId, DateTimeOffset? RestoredAt) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.RestoredAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("恢复服务的时间不能晚于当前时间。", "Service cannot be restored in the future.");
+            RuleFor(c => c.RestoredAt).Required().LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("恢复服务的时间不能晚于当前时间。", "Service cannot be restored in the future.");
         }
     }
 

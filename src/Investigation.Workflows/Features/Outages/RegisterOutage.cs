@@ -19,7 +19,7 @@ namespace Investigation.Workflows.Features.Outages;
 /// </summary>
 public static class RegisterOutage
 {
-    public sealed record Command(Guid UnitId, string SiteAddress, DateTimeOffset DownAt, bool Attacked, string? Description = null) : ICommand<Result>;
+    public sealed record Command(Guid? UnitId, string? SiteAddress, DateTimeOffset? DownAt, bool? Attacked, string? Description = null) : ICommand<Result>;
 
     public sealed record Result(Guid OutageId, DateTimeOffset ThresholdAt);
 
@@ -28,9 +28,12 @@ public static class RegisterOutage
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择网站服务中断的机关或新闻网站。", "Choose the organ or news website whose site is down.");
-            RuleFor(c => c.SiteAddress).NotEmpty().WithMessage("请填写网站的地址或名称。", "Give the site's address or name.").MaximumLength(500);
-            RuleFor(c => c.DownAt).LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("网站服务中断的时间不能晚于当前时间。", "The site cannot have gone down in the future.");
-            RuleFor(c => c.Description).MaximumLength(4000);
+            RuleFor(c => c.SiteAddress).NotEmpty().WithMessage("请填写网站的地址或名称。", "Give the site's address or name.").Limit(500);
+            RuleFor(c => c.DownAt).Required().LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("网站服务中断的时间不能晚于当前时间。", "The site cannot have gone down in the future.")
+                .GreaterThanOrEqualTo(Cases.RegisterIncident.MeasuresInForce)
+                .WithMessage("网站服务中断的时间不能早于《实施办法》施行之日（2017年8月15日，第十四条）。", "The outage cannot start before the Measures came into force (15 August 2017, Article 14).");
+            RuleFor(c => c.Attacked).Required();
+            RuleFor(c => c.Description).Limit(4_000);
         }
     }
 
@@ -40,9 +43,10 @@ public static class RegisterOutage
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
             access.RequireRole(Roles.CaseOfficer);
-            if (!await access.CanSeeUnitAsync(command.UnitId, ct))
+            var unitId = command.UnitId!.Value;
+            if (!await access.CanSeeUnitAsync(unitId, ct))
                 throw Say.Invalid(nameof(Command.UnitId), "该单位不在您的管辖范围内。", "This unit is not one of yours.");
-            var unit = (await access.OrganisationAsync(ct)).Unit(new UnitId(command.UnitId));
+            var unit = (await access.OrganisationAsync(ct)).Unit(new UnitId(unitId));
             // 地市级以上党政机关门户网站或者重点新闻网站: the sites circumstance (2) is about.
             SiteKind site;
             if (unit.Kind == UnitKind.KeyNewsWebsite) site = SiteKind.KeyNewsWebsite;
@@ -50,20 +54,20 @@ public static class RegisterOutage
             else throw Say.Invalid(nameof(Command.UnitId),
                 $"{unit.Name}既不是地市级以上党政机关，也不是重点新闻网站：第八条第二款第（二）项不适用于其网站。",
                 $"{unit.Name} is not a Party or government organ at or above the prefecture level, nor a key news website: Article 8 (2) does not cover its site.");
-            if (await db.Outages.AnyAsync(o => o.UnitId == command.UnitId && o.RestoredAt == null, ct))
+            if (await db.Outages.AnyAsync(o => o.UnitId == unitId && o.RestoredAt == null, ct))
                 throw new ConflictException($"{unit.Name}网站的服务中断已在监测中；请先记录其恢复情况。", $"An outage of {unit.Name}'s site is already being watched; record its restoration first.");
 
             var now = clock.GetUtcNow();
             var outage = new Outage
             {
                 Id = Guid.CreateVersion7(now),
-                UnitId = command.UnitId,
+                UnitId = unitId,
                 Site = site,
                 SiteLevel = unit.Level,
-                SiteAddress = command.SiteAddress.Trim(),
-                Attacked = command.Attacked,
+                SiteAddress = command.SiteAddress!.Trim(),
+                Attacked = command.Attacked!.Value,
                 Description = command.Description?.Trim() ?? "",
-                DownAt = command.DownAt,
+                DownAt = command.DownAt!.Value,
                 RegisteredBy = access.Actor.UserName,
                 RegisteredAt = now,
                 Version = 1,

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Pipeline;
 using MediatR;
@@ -8,6 +9,11 @@ namespace Investigation.Workflows.Features.Tasks;
 public static class AcknowledgeResult
 {
     public sealed record Command(Guid TaskId, string? Note) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Note).Limit(2_000);
+    }
 
     public sealed class Handler(TaskStep step, TimeProvider clock) : IRequestHandler<Command, Unit>
     {

@@ -18,7 +18,7 @@ namespace Investigation.Workflows.Features.Tasks;
 /// </summary>
 public static class ChangeDueDate
 {
-    public sealed record Command(Guid TaskId, DateTimeOffset DueAt, string Reason) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, DateTimeOffset? DueAt, string? Reason) : ICommand<Unit>;
 
     /// <summary>
     /// Who may move a task's due date: the one place this rule lives, used by the handler and by the task page
@@ -35,13 +35,19 @@ public static class ChangeDueDate
         await db.DueDateChanges.AsNoTracking().Where(c => c.TaskId == task.Id).OrderBy(c => c.Id)
             .Select(c => new Change(c.At, c.By, c.From, c.To, c.Reason)).ToListAsync(ct);
 
+    /// <summary>How far ahead a due date may be moved.</summary>
+    public const int MaxYearsAhead = 5;
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.DueAt).GreaterThan(_ => clock.GetUtcNow()).WithMessage("新的截止时间必须晚于当前时间。", "The new due date must be in the future.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明修改截止时间的理由。", "Give the reason for changing the due date.")
-                .MaximumLength(2_000).WithMessage("理由不能超过 2000 个字符。", "The reason can be at most 2,000 characters.");
+            RuleFor(c => c.DueAt).Required()
+                .GreaterThan(_ => clock.GetUtcNow()).WithMessage("新的截止时间必须晚于当前时间。", "The new due date must be in the future.")
+                // Reminders and escalations are planned from the date: far beyond any investigation's span they would overflow the calendar.
+                .LessThanOrEqualTo(_ => clock.GetUtcNow().AddYears(MaxYearsAhead))
+                .WithMessage($"新的截止时间不能晚于 {MaxYearsAhead} 年之后。", $"The new due date can be at most {MaxYearsAhead} years ahead.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明修改截止时间的理由。", "Give the reason for changing the due date.").Limit(2_000);
         }
     }
 
@@ -51,6 +57,7 @@ public static class ChangeDueDate
     {
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
+            var dueAt = command.DueAt!.Value;
             var task = await TaskStep.FindVisibleAsync(db, access, command.TaskId, ct);
             if (task.Status != HumanTaskStatus.Open) throw new ConflictException($"该任务{TaskStep.StatusName(task.Status).Zh}，截止时间已无意义。", $"This task is {task.Status.ToString().ToLowerInvariant()}; its due date no longer matters.");
             var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : (Guid?)null;
@@ -65,13 +72,13 @@ public static class ChangeDueDate
                 ?? throw new NotFoundException("此任务的流程", "The workflow of this task");
             var now = clock.GetUtcNow();
             var old = task.DueAt;
-            var plan = policy.ReplanFor(task.Kind, task.CreatedAt, command.DueAt);
+            var plan = policy.ReplanFor(task.Kind, task.CreatedAt, dueAt);
             // Only a deadline task has timers to follow the date; a plain human task just shows the new date.
             if (definitions.Get(instance.DefinitionName, instance.DefinitionVersion).GetActivity(task.ActivityId) is Investigation.DeadlineTask)
                 await DeadlineBookmarks.ReplaceAsync(db, task, plan, now, ct);
 
-            var reason = command.Reason.Trim();
-            task.DueAt = command.DueAt;
+            var reason = command.Reason!.Trim();
+            task.DueAt = dueAt;
             // The new date is in the future: the task is not overdue, and its reminder is still to come unless its moment has passed.
             task.OverdueAt = null;
             task.SecondEscalatedAt = null;
@@ -79,7 +86,7 @@ public static class ChangeDueDate
             task.Version++;
             db.DueDateChanges.Add(new DueDateChange
             {
-                TaskId = task.Id, At = now, By = actor.UserName, From = old, To = command.DueAt, Reason = reason,
+                TaskId = task.Id, At = now, By = actor.UserName, From = old, To = dueAt, Reason = reason,
             });
             // Orders this change against a deadline timer of the same workflow firing at the same moment.
             instance.Version++;
@@ -88,11 +95,11 @@ public static class ChangeDueDate
             if (task.AssigneeId is { } assignee && assignee != actor.UserName)
                 await notifier.NotifyAsync([assignee], new Message(NotificationKind.DueDateChanged,
                     new($"到期时间已调整：{task.Title}", $"Due date changed: {task.Title}"),
-                    new($"{actor.UserName} 将到期时间调整为 {Format(command.DueAt)}（北京时间）。理由：{reason}",
-                        $"{actor.UserName} moved the due date to {Format(command.DueAt)} (China Standard Time). Reason: {reason}"),
+                    new($"{actor.UserName} 将到期时间调整为 {Format(dueAt)}（北京时间）。理由：{reason}",
+                        $"{actor.UserName} moved the due date to {Format(dueAt)} (China Standard Time). Reason: {reason}"),
                     $"/Tasks/Complete/{task.Id}") { TaskId = task.Id, CaseId = caseId }, ct);
 
-            audit.Detail = $"due date of task {task.Id} ({task.Kind}) moved from {old:O} to {command.DueAt:O}: {reason}";
+            audit.Detail = $"due date of task {task.Id} ({task.Kind}) moved from {old:O} to {dueAt:O}: {reason}";
             return Unit.Value;
         }
 

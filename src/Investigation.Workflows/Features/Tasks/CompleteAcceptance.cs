@@ -12,16 +12,20 @@ namespace Investigation.Workflows.Features.Tasks;
 /// <summary>The case officer accepts the case and names an investigation team of at least two, or rejects it with a reason.</summary>
 public static class CompleteAcceptance
 {
-    public sealed record Command(Guid TaskId, bool Accept, string? LeadInvestigator, IReadOnlyList<string>? Members, string? Reason) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, bool? Accept, string? LeadInvestigator, IReadOnlyList<string>? Members, string? Reason) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.LeadInvestigator).NotEmpty().When(c => c.Accept).WithMessage("请指定调查组组长。", "Name the lead investigator.");
+            RuleFor(c => c.Accept).Required();
+            RuleFor(c => c.LeadInvestigator).NotEmpty().When(c => c.Accept == true).WithMessage("请指定调查组组长。", "Name the lead investigator.");
             RuleFor(c => c).Must(c => (c.Members ?? []).Append(c.LeadInvestigator).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().Count() >= InvestigationTeam.MinimumMembers)
-                .When(c => c.Accept).WithName(nameof(Command.Members)).WithMessage($"调查组至少由{InvestigationTeam.MinimumMembers}人组成。", $"An investigation team has at least {InvestigationTeam.MinimumMembers} members.");
-            RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("请说明不予受理的理由。", "Give the reason for rejecting the case.");
+                .When(c => c.Accept == true).WithName(nameof(Command.Members)).WithMessage($"调查组至少由{InvestigationTeam.MinimumMembers}人组成。", $"An investigation team has at least {InvestigationTeam.MinimumMembers} members.");
+            RuleFor(c => c.Reason).NotEmpty().When(c => c.Accept == false).WithMessage("请说明不予受理的理由。", "Give the reason for rejecting the case.").Limit(4_000);
+            RuleFor(c => c.LeadInvestigator).Limit(256);
+            RuleFor(c => c.Members).AtMost(50);
+            RuleForEach(c => c.Members).NoMissingElement().Limit(256);
         }
     }
 
@@ -30,7 +34,7 @@ public static class CompleteAcceptance
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             var open = await step.BeginAsync(command.TaskId, [TaskKinds.Acceptance], ct);
-            if (command.Accept)
+            if (command.Accept!.Value)
             {
                 var team = new InvestigationTeam(command.LeadInvestigator!, command.Members ?? []);
                 await EnsureInvestigatorsAsync(team, ct);
@@ -38,7 +42,7 @@ public static class CompleteAcceptance
             }
             else
                 open.Case.Reject(command.Reason!);
-            await step.CompleteAsync(open, command.Accept ? InvestigationWorkflow.Outcomes.Accepted : InvestigationWorkflow.Outcomes.Rejected, command, ct);
+            await step.CompleteAsync(open, command.Accept.Value ? InvestigationWorkflow.Outcomes.Accepted : InvestigationWorkflow.Outcomes.Rejected, command, ct);
             return Unit.Value;
         }
 

@@ -13,27 +13,33 @@ namespace Investigation.Workflows.Features.Tasks;
 /// </summary>
 public static class DetermineResponsibility
 {
-    public sealed record DecisionInput(bool Collective, IReadOnlyList<Guid> Participants, IReadOnlyList<Guid> Dissenters, string Description);
+    public sealed record DecisionInput(bool? Collective, IReadOnlyList<Guid>? Participants, IReadOnlyList<Guid>? Dissenters, string? Description);
 
-    public sealed record OverrideInput(Guid PersonId, ResponsibilityKind Kind, string Reason);
+    public sealed record OverrideInput(Guid? PersonId, ResponsibilityKind? Kind, string? Reason);
 
-    public sealed record Command(Guid TaskId, DecisionInput Decision, IReadOnlyList<OverrideInput>? Overrides = null) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, DecisionInput? Decision, IReadOnlyList<OverrideInput>? Overrides = null) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Decision).NotNull();
-            RuleFor(c => c.Decision.Participants).NotNull().When(c => c.Decision is not null).WithName("Decision.Participants");
-            RuleFor(c => c.Decision.Dissenters).NotNull().When(c => c.Decision is not null).WithName("Decision.Dissenters");
-            RuleFor(c => c.Decision.Description).NotEmpty().When(c => c.Decision is not null).WithName("Decision.Description")
+            RuleFor(c => c.Decision).Required();
+            RuleFor(c => c.Decision!.Collective).Required().When(c => c.Decision is not null);
+            RuleFor(c => c.Decision!.Participants).NotNull().When(c => c.Decision is not null).WithName("Decision.Participants");
+            RuleFor(c => c.Decision!.Dissenters).NotNull().When(c => c.Decision is not null).WithName("Decision.Dissenters");
+            RuleFor(c => c.Decision!.Description).Limit(20_000).NotEmpty().When(c => c.Decision is not null).WithName("Decision.Description")
                 .WithMessage("请描述有过错的决策（或说明各人系个人行为）。", "Describe the decision at fault (or that each person acted on their own).");
-            RuleFor(c => c.Decision.Participants).NotEmpty().When(c => c.Decision is { Collective: true, Participants: not null }).WithName("Decision.Participants")
+            RuleFor(c => c.Decision!.Participants).AtMost(200).When(c => c.Decision is not null);
+            RuleFor(c => c.Decision!.Dissenters).AtMost(200).When(c => c.Decision is not null);
+            RuleFor(c => c.Overrides).AtMost(200);
+            RuleForEach(c => c.Overrides).NoMissingElement();
+            RuleFor(c => c.Decision!.Participants).NotEmpty().When(c => c.Decision is { Collective: true, Participants: not null }).WithName("Decision.Participants")
                 .WithMessage("集体决策须列明参与决策的成员。", "A collective decision needs the members who took part.");
             RuleForEach(c => c.Overrides).ChildRules(o =>
             {
-                o.RuleFor(x => x.Reason).NotEmpty().WithMessage("调整推定的责任须书面说明理由。", "Overriding a derived responsibility needs a written reason.");
-                o.RuleFor(x => x.Kind).IsInEnum();
+                o.RuleFor(x => x.PersonId).NotEmpty().WithMessage("请选择人员。", "Choose the person.");
+                o.RuleFor(x => x.Reason).NotEmpty().WithMessage("调整推定的责任须书面说明理由。", "Overriding a derived responsibility needs a written reason.").Limit(4_000);
+                o.RuleFor(x => x.Kind).Required().IsInEnum();
             });
         }
     }
@@ -44,10 +50,10 @@ public static class DetermineResponsibility
         {
             var open = await step.BeginAsync(command.TaskId, [TaskKinds.ResponsibilityDetermination], ct);
             var d = command.Decision;
-            var decision = new DecisionRecord(d.Collective, d.Participants.Select(p => new PersonId(p)).ToList(), d.Dissenters.Select(p => new PersonId(p)).ToList(), d.Description);
+            var decision = new DecisionRecord(d!.Collective!.Value, d.Participants!.Select(p => new PersonId(p)).ToList(), d.Dissenters!.Select(p => new PersonId(p)).ToList(), d.Description!);
             open.Case.DetermineResponsibility(open.Organisation, decision);
             foreach (var o in command.Overrides ?? [])
-                open.Case.OverrideResponsibility(new PersonId(o.PersonId), o.Kind, o.Reason, step.Actor.UserName, clock.GetUtcNow());
+                open.Case.OverrideResponsibility(new PersonId(o.PersonId!.Value), o.Kind!.Value, o.Reason!, step.Actor.UserName, clock.GetUtcNow());
             open.Case.ConfirmResponsibility();
             await step.CompleteAsync(open, Runtime.ActivityResult.Done, command, ct);
             return Unit.Value;

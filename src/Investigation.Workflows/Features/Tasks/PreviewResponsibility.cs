@@ -27,7 +27,10 @@ public static class PreviewResponsibility
     {
         public Validator()
         {
-            RuleFor(q => q.Decision).NotNull();
+            RuleFor(q => q.Decision).Required();
+            RuleFor(q => q.Decision.Collective).Required().When(q => q.Decision is not null);
+            RuleFor(q => q.Decision.Participants).Required().When(q => q.Decision is not null);
+            RuleFor(q => q.Decision.Dissenters).Required().When(q => q.Decision is not null);
             RuleFor(q => q.Decision.Description).NotEmpty().When(q => q.Decision is not null).WithName("Decision.Description")
                 .WithMessage("请描述有过错的决策（或说明各人系个人行为）。", "Describe the decision at fault (or that each person acted on their own).");
             RuleFor(q => q.Decision.Participants).NotEmpty().When(q => q.Decision is { Collective: true }).WithName("Decision.Participants")
@@ -47,8 +50,8 @@ public static class PreviewResponsibility
             var record = await access.CaseAsync(Guid.TryParse(task.CorrelationId, out var id) ? id : Guid.Empty, ct, tracking: false);
             var organisation = await access.OrganisationAsync(ct);
             var d = query.Decision;
-            var decision = new DecisionRecord(d.Collective, d.Participants.Select(p => new PersonId(p)).ToList(),
-                d.Dissenters.Select(p => new PersonId(p)).ToList(), d.Description);
+            var decision = new DecisionRecord(d.Collective!.Value, d.Participants!.Select(p => new PersonId(p)).ToList(),
+                d.Dissenters!.Select(p => new PersonId(p)).ToList(), d.Description!);
             // A copy: the stored case stays as it is.
             var copy = Case.Restore(record.ToCase().ToSnapshot());
             var derived = copy.DetermineResponsibility(organisation, decision);

@@ -15,14 +15,14 @@ namespace Investigation.Workflows.Features.Tasks;
 /// </summary>
 public static class ReassignTask
 {
-    public sealed record Command(Guid TaskId, string ToUser, string Reason) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, string? ToUser, string? Reason) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.ToUser).NotEmpty().WithMessage("请选择接手任务的人。", "Choose who takes the task.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明改派的理由。", "Give the reason for the reassignment.").MaximumLength(2_000);
+            RuleFor(c => c.ToUser).NotEmpty().WithMessage("请选择接手任务的人。", "Choose who takes the task.").Limit(256);
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明改派的理由。", "Give the reason for the reassignment.").Limit(2_000);
         }
     }
 

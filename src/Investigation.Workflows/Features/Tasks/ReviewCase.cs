@@ -14,15 +14,16 @@ public static class ReviewCase
 {
     public enum Verdict { Endorse, Return, Decline }
 
-    public sealed record Command(Guid TaskId, Verdict Decision, string? Reason, IReadOnlyList<TraceBackLevel>? Levels = null) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, Verdict? Decision, string? Reason, IReadOnlyList<TraceBackLevel>? Levels = null) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Decision).IsInEnum();
-            RuleFor(c => c.Reason).NotEmpty().When(c => c.Decision != Verdict.Endorse).WithMessage("请说明理由。", "Give the reason.");
+            RuleFor(c => c.Decision).Required().IsInEnum();
+            RuleFor(c => c.Reason).NotEmpty().When(c => c.Decision is not null and not Verdict.Endorse).WithMessage("请说明理由。", "Give the reason.").Limit(4_000);
             RuleFor(c => c.Levels).NotEmpty().When(c => c.Decision == Verdict.Return).WithMessage("请指明需要补充调查的层级。", "Name the levels to investigate again.");
+            RuleFor(c => c.Levels).AtMost(4);
             RuleForEach(c => c.Levels).IsInEnum();
         }
     }
@@ -35,7 +36,7 @@ public static class ReviewCase
             var now = clock.GetUtcNow();
             var who = step.Actor.UserName;
             string outcome;
-            switch (command.Decision)
+            switch (command.Decision!.Value)
             {
                 case Verdict.Endorse:
                     open.Case.Endorse(who, command.Reason, now);

@@ -11,20 +11,14 @@ namespace Investigation.Workflows.Features.Tasks;
 /// </summary>
 public static class SubmitSuggestion
 {
-    public sealed record Command(Guid TaskId, IReadOnlyList<MeasureInput> Proposals) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, IReadOnlyList<MeasureInput>? Proposals) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Proposals).NotNull();
-            RuleForEach(c => c.Proposals).ChildRules(m =>
-            {
-                m.RuleFor(x => x.Forms).NotEmpty().WithMessage("请至少选择一种问责方式。", "Name at least one form of accountability.");
-                m.RuleFor(x => x.Reason).NotEmpty().WithMessage("请说明提出该建议的理由。", "Give the reason for the proposal.");
-                m.RuleFor(x => x.Target).IsInEnum();
-                m.RuleForEach(x => x.Forms).IsInEnum();
-            });
+            RuleFor(c => c.Proposals).Required().AtMost(200);
+            RuleForEach(c => c.Proposals).NoMissingElement().ChildRules(m => MeasureInput.Rules(m, "请说明提出该建议的理由。", "Give the reason for the proposal."));
         }
     }
 
@@ -34,7 +28,7 @@ public static class SubmitSuggestion
         {
             var open = await step.BeginAsync(command.TaskId, [TaskKinds.AccountabilitySuggestion], ct);
             var now = clock.GetUtcNow();
-            open.Case.DraftSuggestion(command.Proposals.Select(p => p.ToMeasure()), step.Actor.UserName, now);
+            open.Case.DraftSuggestion(command.Proposals!.Select(p => p.ToMeasure()), step.Actor.UserName, now);
             open.Case.SubmitSuggestion(now);
             await step.CompleteAsync(open, Runtime.ActivityResult.Done, command, ct);
             return Unit.Value;
