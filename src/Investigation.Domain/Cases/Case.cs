@@ -19,6 +19,7 @@ public sealed class Case
     private readonly List<PersonResponsibility> responsibilities = [];
     private readonly List<Statement> statements = [];
     private readonly List<Review> reviews = [];
+    private readonly List<InvestigationRound> rounds = [];
 
     private Case(CaseId id, string number, UnitId unitId, string title, string description, DateTimeOffset occurredAt,
         IEnumerable<CircumstanceFacts> facts, IEnumerable<Article3Duty> dutiesFailed, IEnumerable<string> evidence,
@@ -60,6 +61,10 @@ public sealed class Case
     public IReadOnlyList<Statement> Statements => statements;
     public AccountabilitySuggestion? Suggestion { get; private set; }
     public IReadOnlyList<Review> Reviews => reviews;
+    /// <summary>Rounds closed by a return for supplementary investigation, oldest first: what each determined, heard, suggested and why it came back.</summary>
+    public IReadOnlyList<InvestigationRound> PreviousRounds => rounds;
+    /// <summary>The round now under way: 1, then one more after each return.</summary>
+    public int CurrentRound => rounds.Count + 1;
     public AccountabilityDecision? Decision { get; private set; }
     public Acknowledgement? Acknowledgement { get; private set; }
 
@@ -85,6 +90,7 @@ public sealed class Case
             new PersonResponsibility(r.Person, r.Level, r.Derived, r.Reason, r.Citation, r.Dissented, r.Override)));
         c.statements.AddRange(s.Statements);
         c.reviews.AddRange(s.Reviews);
+        c.rounds.AddRange(s.Rounds ?? []);
         return c;
     }
 
@@ -95,7 +101,7 @@ public sealed class Case
             new LevelSnapshot(l.Level, l.Subjects.ToList(), l.Status, l.Round, l.Findings.ToList(), l.Superseded.ToList())).ToList()),
         DecisionAtFault,
         responsibilities.Select(r => new ResponsibilitySnapshot(r.Person, r.Level, r.Derived, r.DerivationReason, r.Citation, r.Dissented, r.Override)).ToList(),
-        statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement);
+        statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement, rounds.ToList());
 
     public static Case Register(CaseId id, string number, UnitId unitId, string title, string description, DateTimeOffset occurredAt,
         IEnumerable<CircumstanceFacts> facts, IEnumerable<Article3Duty> dutiesFailed, IEnumerable<string> evidence,
@@ -289,7 +295,12 @@ public sealed class Case
         Chain!.Reopen(list);
         Fire(CaseTrigger.ReturnForSupplementaryInvestigation);
         reviews.Add(new(ReviewOutcome.Returned, who, text, list, at));
-        // The findings may change, so responsibility is determined and the people are heard anew.
+        // The findings may change, so responsibility is determined and the people are heard anew; what the
+        // closing round held is kept whole, as the record the reviewers returned.
+        var since = rounds.Count == 0 ? DateTimeOffset.MinValue : rounds[^1].ClosedAt;
+        rounds.Add(new InvestigationRound(CurrentRound, DecisionAtFault,
+            responsibilities.Select(r => new ResponsibilitySnapshot(r.Person, r.Level, r.Derived, r.DerivationReason, r.Citation, r.Dissented, r.Override)).ToList(),
+            statements.ToList(), Suggestion, reviews.Where(r => r.At > since || rounds.Count == 0).ToList(), list, at));
         statements.Clear();
         responsibilities.Clear();
         DecisionAtFault = null;
@@ -331,9 +342,10 @@ public sealed class Case
 
     /// <summary>The managing Party organisation decides the forms per person; it alone has that authority.</summary>
     public void Decide(OrganisationTree organisation, UnitId decidingOrganisation, IEnumerable<Measure> measures,
-        DateOnly decidedOn, string announcement, string recordedBy, DateTimeOffset at)
+        DateOnly decidedOn, string announcement, string recordedBy, DateTimeOffset at, IEnumerable<DecisionGround>? grounds = null)
     {
         var list = measures.ToList();
+        var groundList = (grounds ?? []).ToList();
         if (WhyNot(CaseTrigger.Decide) is { } why) throw new DomainException(why);
         if (list.Select(m => m.Subject).Distinct().Count() != list.Count)
             throw new DomainException("每个人员或领导班子只决定一次问责方式，合并为一项问责措施。", "Decide the forms for each person or team once, combined in one measure.");
@@ -343,12 +355,60 @@ public sealed class Case
         var subjects = PeopleHeldResponsible.Select(AccountabilitySubject.Cadre).Append(AccountabilitySubject.Organisation(UnitId));
         if (list.Count == 0 && !subjects.Any(s => DecisionAuthority.MayDecide(organisation, decidingOrganisation, s)))
             throw new DomainException($"{organisation.Unit(decidingOrganisation).Name}对本案的人员和党组织均没有管理权限（第九条第二款）。", $"{organisation.Unit(decidingOrganisation).Name} has no management authority over the people or the Party organisation of this case (Article 9, paragraph 2).");
+        EnsureGrounds(organisation, decidingOrganisation, list, groundList);
         if (decidedOn > DateOnly.FromDateTime(at.UtcDateTime.AddDays(1)))
             throw new DomainException("决定日期不能晚于今天。", "A decision date cannot lie in the future.");
         var text = Guard.Text(announcement, "问责决定的宣布情况", "The announcement of the decision");
         var who = Guard.Text(recordedBy, "问责决定的记录人", "Who records the decision");
         Fire(CaseTrigger.Decide);
-        Decision = new(decidingOrganisation, list, decidedOn, text, who, at);
+        Decision = new(decidingOrganisation, list, decidedOn, text, who, at) { Grounds = groundList };
+    }
+
+    /// <summary>
+    /// The grounds must fit the measures: no accountability or exemption (Article 17) only where no measure is
+    /// decided, lighter or heavier handling (Articles 18, 19) only where one is; the members of a Party
+    /// organisation held accountable answer with it (Article 6, paragraph 2); and a person held responsible whom
+    /// the deciding organisation leaves without a measure is a decision of no accountability, which needs its
+    /// Article 17 ground (the reading applied: 失责必问, Article 3 (2), leaves no silent omission).
+    /// </summary>
+    private void EnsureGrounds(OrganisationTree organisation, UnitId deciding, IReadOnlyList<Measure> measures, IReadOnlyList<DecisionGround> grounds)
+    {
+        var responsible = PeopleHeldResponsible.ToHashSet();
+        var withMeasure = measures.Select(m => m.Subject).ToHashSet();
+        string NameOf(AccountabilitySubject s) => s.Kind == TargetKind.Cadre
+            ? organisation.Contains(new PersonId(s.Id)) ? organisation.Person(new PersonId(s.Id)).Name : s.Id.ToString()
+            : $"{organisation.Unit(new UnitId(s.Id)).Name}党组织";
+        foreach (var g in grounds)
+        {
+            if (g.Subject.Kind == TargetKind.Cadre ? !responsible.Contains(new PersonId(g.Subject.Id)) : g.Subject.Id != UnitId.Value)
+                throw new DomainException("问责情节只能针对被认定负有责任的人员或本案所涉单位的党组织记录。",
+                    "A ground is recorded only for a person held responsible or for the Party organisation of the case's unit.");
+            if (g.LeavesWithoutMeasure && withMeasure.Contains(g.Subject))
+                throw new DomainException($"对{NameOf(g.Subject)}已决定问责措施，不能同时{g.Kind.Name().Zh}（第十七条）。",
+                    $"{NameOf(g.Subject)} has a measure decided, so there cannot also be {g.Kind.Name().En} (Article 17).");
+            if (!g.LeavesWithoutMeasure && !withMeasure.Contains(g.Subject))
+                throw new DomainException($"{g.Kind.Name().Zh}须针对所决定的问责措施：对{NameOf(g.Subject)}没有决定问责措施（{g.Citation.Provision}）。",
+                    $"{g.Kind.Name().En} qualifies a measure decided, and {NameOf(g.Subject)} has none ({g.Citation.Provision}).");
+        }
+        if (grounds.GroupBy(g => (g.Subject, g.Kind)).Any(x => x.Count() > 1))
+            throw new DomainException("同一问责对象的同一情节只记录一次。", "Record each kind of ground once per subject.");
+        var exempted = grounds.Where(g => g.LeavesWithoutMeasure).Select(g => g.Subject).ToHashSet();
+
+        if (withMeasure.Contains(AccountabilitySubject.Organisation(UnitId)) && organisation.Unit(UnitId).Leadership is { } team)
+        {
+            var left = team.Members.Where(responsible.Contains).Select(AccountabilitySubject.Cadre)
+                .Where(s => !withMeasure.Contains(s) && !exempted.Contains(s)).ToList();
+            if (left.Count > 0)
+                throw new DomainException(
+                    $"对党组织问责的，应当同时对该党组织中负有责任的领导班子成员进行问责（第六条第二款）：请对{string.Join("、", left.Select(NameOf))}决定问责措施，或记录不予问责、免予问责的情节（第十七条）。",
+                    $"Where a Party organisation is held accountable, its leadership members who bear responsibility are held accountable with it (Article 6, paragraph 2): decide a measure for {string.Join(", ", left.Select(NameOf))}, or record a ground of no accountability or exemption (Article 17).");
+        }
+        var silent = responsible.Select(AccountabilitySubject.Cadre)
+            .Where(s => !withMeasure.Contains(s) && !exempted.Contains(s) && DecisionAuthority.MayDecide(organisation, deciding, s)).ToList();
+        if (silent.Count > 0)
+            throw new DomainException(
+                $"{string.Join("、", silent.Select(NameOf))}被认定负有责任，且由本组织决定：请决定问责措施，或记录不予问责、免予问责的情节（第十七条）。",
+                $"{string.Join(", ", silent.Select(NameOf))} held responsible and within this organisation's authority: decide a measure, or record a ground of no accountability or exemption (Article 17).");
     }
 
     public void Acknowledge(string by, string? note, DateTimeOffset at)

@@ -44,7 +44,11 @@ public sealed record AccountabilitySuggestion(IReadOnlyList<Measure> Proposals, 
 }
 
 /// <summary>The decision of the managing Party organisation: the measures decided, when, and its announcement.</summary>
-public sealed record AccountabilityDecision(UnitId DecidedBy, IReadOnlyList<Measure> Measures, DateOnly DecidedOn, string Announcement, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record AccountabilityDecision(UnitId DecidedBy, IReadOnlyList<Measure> Measures, DateOnly DecidedOn, string Announcement, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    /// <summary>Grounds of no accountability, exemption, lighter or heavier handling (Articles 17–19); none on decisions recorded before they were kept.</summary>
+    public IReadOnlyList<DecisionGround> Grounds { get; init; } = [];
+}
 
 /// <summary>The cadre management department's acknowledgement of the forwarded result (Article 10).</summary>
 public sealed record Acknowledgement(string By, string? Note, DateTimeOffset At);

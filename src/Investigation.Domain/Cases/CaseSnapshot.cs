@@ -14,7 +14,15 @@ public sealed record CaseSnapshot(
     string RegisteredBy, DateTimeOffset RegisteredAt, CaseStatus Status, InvestigationTeam? Team, string? RejectionReason,
     ChainSnapshot? Chain, DecisionRecord? DecisionAtFault, IReadOnlyList<ResponsibilitySnapshot> Responsibilities,
     IReadOnlyList<Statement> Statements, AccountabilitySuggestion? Suggestion, IReadOnlyList<Review> Reviews,
-    AccountabilityDecision? Decision, Acknowledgement? Acknowledgement);
+    AccountabilityDecision? Decision, Acknowledgement? Acknowledgement, IReadOnlyList<InvestigationRound>? Rounds = null);
+
+/// <summary>
+/// A round of the investigation closed by a return for supplementary investigation: its decision at fault,
+/// responsibility table, statements, suggestion and the reviews that ended it, kept as they stood.
+/// </summary>
+public sealed record InvestigationRound(int Number, DecisionRecord? DecisionAtFault, IReadOnlyList<ResponsibilitySnapshot> Responsibilities,
+    IReadOnlyList<Statement> Statements, AccountabilitySuggestion? Suggestion, IReadOnlyList<Review> Reviews,
+    IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt);
 
 public sealed record ChainSnapshot(Guid UnitId, CoordinationAssessment? Assessment, IReadOnlyList<LevelSnapshot> Levels);
 
