@@ -2,6 +2,7 @@ using Investigation.Domain;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
+using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
 using Investigation.Workflows.Features.Cases;
@@ -112,7 +113,18 @@ public sealed record SuggestionView(IReadOnlyList<MeasureView> Proposals, string
 
 public sealed record ReviewView(ReviewOutcome Outcome, string Reviewer, string? Reason, IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset At);
 
-public sealed record DecisionView(UnitRef DecidedBy, IReadOnlyList<MeasureView> Measures, DateOnly DecidedOn, string Announcement, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record DecisionView(UnitRef DecidedBy, IReadOnlyList<MeasureView> Measures, DateOnly DecidedOn, string Announcement, string RecordedBy, DateTimeOffset RecordedAt,
+    IReadOnlyList<GroundView> Grounds);
+
+/// <summary>A ground of the decision with its article (Accountability Regulations, Articles 17–19).</summary>
+public sealed record GroundView(TargetKind Target, Guid SubjectId, string? SubjectName, GroundKind Kind, BilingualText Name, string Reason, Citation Citation);
+
+/// <summary>A round closed by a return for supplementary investigation, as it stood.</summary>
+public sealed record RoundView(int Number, DecisionAtFaultView? DecisionAtFault, IReadOnlyList<ResponsibilityView> Responsibilities,
+    IReadOnlyList<StatementView> Statements, SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt);
+
+/// <summary>Article 4: who coordinates and who supervises the case's unit, and why, whoever the level-4 head turns out to be.</summary>
+public sealed record SupervisionView(UnitRef? Coordinating, UnitRef Supervising, SupervisionBasis Basis, BilingualText Reason, Citation Citation);
 
 public sealed record AcknowledgementView(string By, string? Note, DateTimeOffset At);
 
@@ -124,7 +136,8 @@ public sealed record CaseView(
     TeamView? Team, string? RejectionReason, ChainView? Chain,
     DecisionAtFaultView? DecisionAtFault, IReadOnlyList<ResponsibilityView> Responsibilities, IReadOnlyList<StatementView> Statements,
     SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, DecisionView? Decision, AcknowledgementView? Acknowledgement,
-    IReadOnlyList<GetCase.TaskRow> Tasks, IReadOnlyList<GetCase.TimelineEntry> Timeline)
+    IReadOnlyList<GetCase.TaskRow> Tasks, IReadOnlyList<GetCase.TimelineEntry> Timeline,
+    int CurrentRound = 1, IReadOnlyList<RoundView>? PreviousRounds = null, SupervisionView? Supervision = null)
 {
     public static CaseView From(GetCase.Result r)
     {
@@ -135,6 +148,28 @@ public sealed record CaseView(
         MeasureView Measure(Measure m) => new(m.Subject.Kind, m.Subject.Id,
             m.Subject.Kind == TargetKind.Cadre ? Person(new PersonId(m.Subject.Id)).Name : Unit(new UnitId(m.Subject.Id)).Name,
             m.Forms, m.Reason);
+        string? SubjectName(AccountabilitySubject subject) =>
+            subject.Kind == TargetKind.Cadre ? Person(new PersonId(subject.Id)).Name : Unit(new UnitId(subject.Id)).Name;
+        DecisionAtFaultView DecisionAtFault(DecisionRecord d) => new(d.Collective, d.Participants.Select(Person).ToList(), d.Dissenters.Select(Person).ToList(), d.Description);
+        ResponsibilityView Responsibility(PersonId person, TraceBackLevel? level, ResponsibilityKind derived, BilingualText reason, Citation citation, bool dissented, ResponsibilityOverride? o) =>
+            new(Person(person), level, derived, o?.Kind ?? derived, reason, citation, dissented, o is null ? null : new(o.Kind, o.Reason, o.By, o.At));
+        StatementView Statement(Statement s) => new(Person(s.Person), s.Text, s.Defence, s.Declined, s.RecordedBy, s.At);
+        SuggestionView Suggestion(AccountabilitySuggestion s) => new(s.Proposals.Select(Measure).ToList(), s.DraftedBy, s.DraftedAt, s.SubmittedAt);
+        ReviewView Review(Review v) => new(v.Outcome, v.Reviewer, v.Reason, v.ReturnedLevels, v.At);
+        SupervisionView? Supervision()
+        {
+            if (c.Chain is null || !r.Organisation.Contains(c.UnitId)) return null;
+            try
+            {
+                var supervising = r.Organisation.SupervisingDepartmentOf(c.UnitId);
+                var coordinating = r.Organisation.CoordinatingDepartmentOf(c.UnitId);
+                return new(coordinating is null ? null : Unit(coordinating.Id), Unit(supervising.Department.Id), supervising.Basis, supervising.Reason, supervising.Citation);
+            }
+            catch (DomainException)
+            {
+                return null; // an organisation without a region: the assessment task says so where it matters
+            }
+        }
 
         return new(c.Id.Value, c.Number, c.Title, c.Description, new(c.UnitId.Value, r.UnitName), c.OccurredAt, c.RegisteredBy, c.RegisteredAt,
             c.Status, r.WorkflowStatus,
@@ -154,10 +189,17 @@ public sealed record CaseView(
             c.Suggestion is { } s ? new(s.Proposals.Select(Measure).ToList(), s.DraftedBy, s.DraftedAt, s.SubmittedAt) : null,
             c.Reviews.Select(v => new ReviewView(v.Outcome, v.Reviewer, v.Reason, v.ReturnedLevels, v.At)).ToList(),
             c.Decision is { } decision
-                ? new(Unit(decision.DecidedBy), decision.Measures.Select(Measure).ToList(), decision.DecidedOn, decision.Announcement, decision.RecordedBy, decision.RecordedAt)
+                ? new(Unit(decision.DecidedBy), decision.Measures.Select(Measure).ToList(), decision.DecidedOn, decision.Announcement, decision.RecordedBy, decision.RecordedAt,
+                    decision.Grounds.Select(g => new GroundView(g.Subject.Kind, g.Subject.Id, SubjectName(g.Subject), g.Kind, g.Kind.Name(), g.Reason, g.Citation)).ToList())
                 : null,
             c.Acknowledgement is { } k ? new(k.By, k.Note, k.At) : null,
-            r.Tasks, r.Timeline);
+            r.Tasks, r.Timeline,
+            c.CurrentRound,
+            c.PreviousRounds.Select(round => new RoundView(round.Number, round.DecisionAtFault is { } f ? DecisionAtFault(f) : null,
+                round.Responsibilities.Select(x => Responsibility(x.Person, x.Level, x.Derived, x.Reason, x.Citation, x.Dissented, x.Override)).ToList(),
+                round.Statements.Select(Statement).ToList(), round.Suggestion is { } rs ? Suggestion(rs) : null,
+                round.Reviews.Select(Review).ToList(), round.ReturnedLevels, round.ClosedAt)).ToList(),
+            Supervision());
     }
 
     /// <summary>The facts back in the shape RegisterIncident takes them, one section per alleged circumstance.</summary>

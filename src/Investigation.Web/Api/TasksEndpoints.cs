@@ -59,7 +59,7 @@ public static class TasksEndpoints
         MapStep<ApproveReviewBody>(tasks, "approval", nameof(ApproveReview), "Approve the endorsement as a second reviewer, or refuse it (审核批准)",
             (id, b) => new ApproveReview.Command(id, b.Approve, b.Reason));
         MapStep<RecordDecisionBody>(tasks, "decision", nameof(RecordDecision), "Record the managing Party organisation's decision (问责决定)",
-            (id, b) => new RecordDecision.Command(id, b.Measures, b.DecidedOn, b.Announcement));
+            (id, b) => new RecordDecision.Command(id, b.Measures, b.DecidedOn, b.Announcement, b.Grounds));
         MapStep<AcknowledgeResultBody>(tasks, "acknowledgement", nameof(AcknowledgeResult), "Acknowledge the forwarded result; the case closes (干部主管部门接收)",
             (id, b) => new AcknowledgeResult.Command(id, b.Note));
     }
@@ -121,6 +121,6 @@ public sealed record ReviewCaseBody(ReviewCase.Verdict Decision, string? Reason 
 
 public sealed record ApproveReviewBody(bool Approve, string? Reason = null);
 
-public sealed record RecordDecisionBody(IReadOnlyList<MeasureInput> Measures, DateOnly DecidedOn, string Announcement);
+public sealed record RecordDecisionBody(IReadOnlyList<MeasureInput> Measures, DateOnly DecidedOn, string Announcement, IReadOnlyList<GroundInput>? Grounds = null);
 
 public sealed record AcknowledgeResultBody(string? Note = null);

@@ -7,3 +7,9 @@ public sealed record MeasureInput(TargetKind Target, Guid SubjectId, IReadOnlyLi
 {
     public Measure ToMeasure() => new(new AccountabilitySubject(Target, SubjectId), Forms, Reason);
 }
+
+/// <summary>A ground recorded on a decision (Articles 17–19 of the Accountability Regulations), as a form or API client sends it.</summary>
+public sealed record GroundInput(TargetKind Target, Guid SubjectId, GroundKind Kind, string Reason)
+{
+    public DecisionGround ToGround() => new(new AccountabilitySubject(Target, SubjectId), Kind, Reason);
+}
