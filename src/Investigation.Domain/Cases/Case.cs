@@ -60,6 +60,8 @@ public sealed class Case
     public IReadOnlyList<PersonResponsibility> Responsibilities => responsibilities;
     public IReadOnlyList<Statement> Statements => statements;
     public AccountabilitySuggestion? Suggestion { get; private set; }
+    /// <summary>The current round's investigation report and its collective discussion.</summary>
+    public InvestigationReport? Report { get; private set; }
     public IReadOnlyList<Review> Reviews => reviews;
     /// <summary>Rounds closed by a return for supplementary investigation, oldest first: what each determined, heard, suggested and why it came back.</summary>
     public IReadOnlyList<InvestigationRound> PreviousRounds => rounds;
@@ -83,6 +85,7 @@ public sealed class Case
                 : null,
             DecisionAtFault = s.DecisionAtFault,
             Suggestion = s.Suggestion,
+            Report = s.Report,
             Decision = s.Decision,
             Acknowledgement = s.Acknowledgement,
         };
@@ -101,7 +104,7 @@ public sealed class Case
             new LevelSnapshot(l.Level, l.Subjects.ToList(), l.Status, l.Round, l.Findings.ToList(), l.Superseded.ToList())).ToList()),
         DecisionAtFault,
         responsibilities.Select(r => new ResponsibilitySnapshot(r.Person, r.Level, r.Derived, r.DerivationReason, r.Citation, r.Dissented, r.Override)).ToList(),
-        statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement, rounds.ToList());
+        statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement, rounds.ToList(), Report);
 
     public static Case Register(CaseId id, string number, UnitId unitId, string title, string description, DateTimeOffset occurredAt,
         IEnumerable<CircumstanceFacts> facts, IEnumerable<Article3Duty> dutiesFailed, IEnumerable<string> evidence,
@@ -155,6 +158,9 @@ public sealed class Case
         CaseTrigger.CompleteHearing when PeopleToHear.Except(statements.Select(s => s.Person)).Any() => new(
             "每一名被认定负有责任的人员都须记录其陈述和申辩（或其拒绝陈述）。",
             "Every person held responsible must have their statement and defence recorded (or their refusal to make one)."),
+        CaseTrigger.SubmitSuggestion when Report is null => new(
+            "调查组须先集体讨论，形成调查报告，才能提出问责建议（《中国共产党问责条例》第十一条）。",
+            "The investigation team must first discuss the case collectively and adopt its investigation report before the suggestion is submitted (Accountability Regulations, Article 11)."),
         CaseTrigger.SubmitSuggestion when Suggestion is null => new(
             "请先起草问责建议。",
             "Draft the accountability suggestion first."),
@@ -249,6 +255,44 @@ public sealed class Case
 
     public void CompleteHearing() => Fire(CaseTrigger.CompleteHearing);
 
+    // ---- the investigation report ----
+
+    public bool CanRecordReport => Status == CaseStatus.DraftingSuggestion;
+
+    /// <summary>
+    /// The team's report, adopted in a collective discussion of the team (Article 11 of the Accountability Regulations).
+    /// Reading applied: the discussion is the investigation team's, so only its members take part, the lead among them,
+    /// and at least as many as a team must have. Recorded again, it replaces the earlier one until the suggestion goes.
+    /// </summary>
+    public void RecordInvestigationReport(string facts, string conclusion, IEnumerable<string> participants, string discussionConclusion,
+        DateOnly discussedOn, string recordedBy, DateTimeOffset at)
+    {
+        Require(CanRecordReport, "记录调查报告", "record the investigation report");
+        var team = Team!;
+        var who = Guard.Text(recordedBy, "调查报告的记录人", "Who records the report");
+        if (!team.Includes(who))
+            throw new DomainException("调查报告由本案调查组成员记录。", "The report is recorded by a member of the case's investigation team.");
+        var people = participants.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct().ToList();
+        if (people.FirstOrDefault(p => !team.Includes(p)) is { } outsider)
+            throw new DomainException($"“{outsider}”不是本案调查组成员：集体讨论由调查组进行（第十一条）。",
+                $"'{outsider}' is not on the case's investigation team: the collective discussion is the team's (Article 11).");
+        if (people.Count < InvestigationTeam.MinimumMembers)
+            throw new DomainException($"集体讨论至少须有{InvestigationTeam.MinimumMembers}名调查组成员参加（第十一条）。",
+                $"At least {InvestigationTeam.MinimumMembers} members of the team take part in a collective discussion (Article 11).");
+        if (!people.Contains(team.Lead))
+            throw new DomainException("调查组组长须参加集体讨论并在调查报告上签名（第十一条）。", "The lead investigator takes part in the discussion and signs the report (Article 11).");
+        if (discussedOn > DateOnly.FromDateTime(at.UtcDateTime.AddDays(1)))
+            throw new DomainException("集体讨论的日期不能晚于今天。", "The discussion cannot be dated in the future.");
+        Report = new(Limit(Guard.Text(facts, "调查认定的事实", "The facts found"), "调查认定的事实", "The facts found"),
+            Limit(Guard.Text(conclusion, "调查结论和处理意见", "The conclusion"), "调查结论和处理意见", "The conclusion"),
+            people,
+            Limit(Guard.Text(discussionConclusion, "集体讨论的结论", "The conclusion of the discussion"), "集体讨论的结论", "The conclusion of the discussion"),
+            discussedOn, who, at);
+    }
+
+    private static string Limit(string text, string zh, string en) => text.Length <= InvestigationReport.MaxTextLength ? text
+        : throw new DomainException($"{zh}不能超过{InvestigationReport.MaxTextLength}字。", $"{en} is at most {InvestigationReport.MaxTextLength} characters.");
+
     // ---- the accountability suggestion ----
 
     public void DraftSuggestion(IEnumerable<Measure> proposals, string by, DateTimeOffset at)
@@ -300,8 +344,9 @@ public sealed class Case
         var since = rounds.Count == 0 ? DateTimeOffset.MinValue : rounds[^1].ClosedAt;
         rounds.Add(new InvestigationRound(CurrentRound, DecisionAtFault,
             responsibilities.Select(r => new ResponsibilitySnapshot(r.Person, r.Level, r.Derived, r.DerivationReason, r.Citation, r.Dissented, r.Override)).ToList(),
-            statements.ToList(), Suggestion, reviews.Where(r => r.At > since || rounds.Count == 0).ToList(), list, at));
+            statements.ToList(), Suggestion, reviews.Where(r => r.At > since || rounds.Count == 0).ToList(), list, at, Report));
         statements.Clear();
+        Report = null;
         responsibilities.Clear();
         DecisionAtFault = null;
         Suggestion = null;

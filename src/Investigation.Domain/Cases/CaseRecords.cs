@@ -52,3 +52,14 @@ public sealed record AccountabilityDecision(UnitId DecidedBy, IReadOnlyList<Meas
 
 /// <summary>The cadre management department's acknowledgement of the forwarded result (Article 10).</summary>
 public sealed record Acknowledgement(string By, string? Note, DateTimeOffset At);
+
+/// <summary>
+/// The investigation team's report: the facts it found and its conclusion, and the collective discussion that
+/// adopted it (who took part, what they concluded). Written after the hearing, before the suggestion
+/// (Accountability Regulations, Article 11: 调查组应当集体讨论，形成调查报告).
+/// </summary>
+public sealed record InvestigationReport(string Facts, string Conclusion, IReadOnlyList<string> Participants, string DiscussionConclusion,
+    DateOnly DiscussedOn, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public const int MaxTextLength = 20_000;
+}

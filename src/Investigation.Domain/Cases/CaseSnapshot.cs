@@ -14,7 +14,7 @@ public sealed record CaseSnapshot(
     string RegisteredBy, DateTimeOffset RegisteredAt, CaseStatus Status, InvestigationTeam? Team, string? RejectionReason,
     ChainSnapshot? Chain, DecisionRecord? DecisionAtFault, IReadOnlyList<ResponsibilitySnapshot> Responsibilities,
     IReadOnlyList<Statement> Statements, AccountabilitySuggestion? Suggestion, IReadOnlyList<Review> Reviews,
-    AccountabilityDecision? Decision, Acknowledgement? Acknowledgement, IReadOnlyList<InvestigationRound>? Rounds = null);
+    AccountabilityDecision? Decision, Acknowledgement? Acknowledgement, IReadOnlyList<InvestigationRound>? Rounds = null, InvestigationReport? Report = null);
 
 /// <summary>
 /// A round of the investigation closed by a return for supplementary investigation: its decision at fault,
@@ -22,7 +22,7 @@ public sealed record CaseSnapshot(
 /// </summary>
 public sealed record InvestigationRound(int Number, DecisionRecord? DecisionAtFault, IReadOnlyList<ResponsibilitySnapshot> Responsibilities,
     IReadOnlyList<Statement> Statements, AccountabilitySuggestion? Suggestion, IReadOnlyList<Review> Reviews,
-    IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt);
+    IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt, InvestigationReport? Report = null);
 
 public sealed record ChainSnapshot(Guid UnitId, CoordinationAssessment? Assessment, IReadOnlyList<LevelSnapshot> Levels);
 

@@ -40,6 +40,21 @@ public static class CasesEndpoints
                              "the suggestion, reviews, the decision, the tasks and the timeline. A case of a unit outside yours is not found.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        cases.MapPost("/{id:guid}/investigation-report", async Task<NoContent> (Guid id, InvestigationReportBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new RecordInvestigationReport.Command(id, body.Facts, body.Conclusion, body.Participants ?? [], body.DiscussionConclusion, body.DiscussedOn), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(nameof(RecordInvestigationReport))
+            .WithSummary("Record the investigation report and its collective discussion (调查报告)")
+            .WithDescription("A member of the investigation team records the team's report (facts, conclusion) and the collective discussion " +
+                             "that adopted it (participants, conclusion), after the hearing; the suggestion is refused without it (Accountability Regulations, Article 11).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         cases.MapGet("/{id:guid}/diagram", async Task<Ok<GetProcessDiagram.Result>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProcessDiagram.Query(id), ct)))
             .WithName(nameof(GetProcessDiagram))
@@ -53,6 +68,15 @@ public static class CasesEndpoints
 // ---- aggregate keeps its state private, and the API's contract must not change when it does.
 
 public sealed record RegisteredCase(Guid CaseId, string Number, EvaluationView Evaluation);
+
+public sealed record InvestigationReportBody(string Facts, string Conclusion, IReadOnlyList<string>? Participants, string DiscussionConclusion, DateOnly? DiscussedOn);
+
+public sealed record InvestigationReportView(string Facts, string Conclusion, IReadOnlyList<string> Participants, string DiscussionConclusion,
+    DateOnly DiscussedOn, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static InvestigationReportView? From(InvestigationReport? r) =>
+        r is null ? null : new(r.Facts, r.Conclusion, r.Participants, r.DiscussionConclusion, r.DiscussedOn, r.RecordedBy, r.RecordedAt);
+}
 
 public sealed record UnitRef(Guid Id, string? Name);
 
@@ -121,7 +145,8 @@ public sealed record GroundView(TargetKind Target, Guid SubjectId, string? Subje
 
 /// <summary>A round closed by a return for supplementary investigation, as it stood.</summary>
 public sealed record RoundView(int Number, DecisionAtFaultView? DecisionAtFault, IReadOnlyList<ResponsibilityView> Responsibilities,
-    IReadOnlyList<StatementView> Statements, SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt);
+    IReadOnlyList<StatementView> Statements, SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt,
+    InvestigationReportView? Report);
 
 /// <summary>Article 4: who coordinates and who supervises the case's unit, and why, whoever the level-4 head turns out to be.</summary>
 public sealed record SupervisionView(UnitRef? Coordinating, UnitRef Supervising, SupervisionBasis Basis, BilingualText Reason, Citation Citation);
@@ -137,7 +162,7 @@ public sealed record CaseView(
     DecisionAtFaultView? DecisionAtFault, IReadOnlyList<ResponsibilityView> Responsibilities, IReadOnlyList<StatementView> Statements,
     SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, DecisionView? Decision, AcknowledgementView? Acknowledgement,
     IReadOnlyList<GetCase.TaskRow> Tasks, IReadOnlyList<GetCase.TimelineEntry> Timeline,
-    int CurrentRound = 1, IReadOnlyList<RoundView>? PreviousRounds = null, SupervisionView? Supervision = null)
+    int CurrentRound = 1, IReadOnlyList<RoundView>? PreviousRounds = null, SupervisionView? Supervision = null, InvestigationReportView? Report = null)
 {
     public static CaseView From(GetCase.Result r)
     {
@@ -198,8 +223,8 @@ public sealed record CaseView(
             c.PreviousRounds.Select(round => new RoundView(round.Number, round.DecisionAtFault is { } f ? DecisionAtFault(f) : null,
                 round.Responsibilities.Select(x => Responsibility(x.Person, x.Level, x.Derived, x.Reason, x.Citation, x.Dissented, x.Override)).ToList(),
                 round.Statements.Select(Statement).ToList(), round.Suggestion is { } rs ? Suggestion(rs) : null,
-                round.Reviews.Select(Review).ToList(), round.ReturnedLevels, round.ClosedAt)).ToList(),
-            Supervision());
+                round.Reviews.Select(Review).ToList(), round.ReturnedLevels, round.ClosedAt, InvestigationReportView.From(round.Report))).ToList(),
+            Supervision(), InvestigationReportView.From(c.Report));
     }
 
     /// <summary>The facts back in the shape RegisterIncident takes them, one section per alleged circumstance.</summary>

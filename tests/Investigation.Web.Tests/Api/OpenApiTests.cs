@@ -15,6 +15,7 @@ public sealed class OpenApiTests(WebApp app) : IClassFixture<WebApp>
         ("post", "/api/v1/auth/token"),
         ("post", "/api/v1/auth/refresh"),
         ("post", "/api/v1/cases"),
+        ("post", "/api/v1/cases/{id}/investigation-report"),
         ("get", "/api/v1/cases/{id}"),
         ("get", "/api/v1/cases/{id}/diagram"),
         ("get", "/api/v1/tasks"),
