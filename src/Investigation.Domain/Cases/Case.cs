@@ -20,6 +20,8 @@ public sealed class Case
     private readonly List<Statement> statements = [];
     private readonly List<Review> reviews = [];
     private readonly List<InvestigationRound> rounds = [];
+    private readonly List<Appeal> appeals = [];
+    private readonly List<AccountabilityDecision> earlierDecisions = [];
 
     private Case(CaseId id, string number, UnitId unitId, string title, string description, DateTimeOffset occurredAt,
         IEnumerable<CircumstanceFacts> facts, IEnumerable<Article3Duty> dutiesFailed, IEnumerable<string> evidence,
@@ -69,6 +71,11 @@ public sealed class Case
     public int CurrentRound => rounds.Count + 1;
     public AccountabilityDecision? Decision { get; private set; }
     public Acknowledgement? Acknowledgement { get; private set; }
+    public DecisionDelivery? Delivery { get; private set; }
+    public AdjustmentCompletion? AdjustmentCompletion { get; private set; }
+    public IReadOnlyList<Appeal> Appeals => appeals;
+    /// <summary>Decisions as they stood before an appeal changed them, oldest first.</summary>
+    public IReadOnlyList<AccountabilityDecision> EarlierDecisions => earlierDecisions;
 
     /// <summary>Rebuilds a case from its stored snapshot; the Article 8 evaluation is recomputed from the facts.</summary>
     public static Case Restore(CaseSnapshot s)
@@ -86,6 +93,8 @@ public sealed class Case
             DecisionAtFault = s.DecisionAtFault,
             Suggestion = s.Suggestion,
             Report = s.Report,
+            Delivery = s.Execution?.Delivery,
+            AdjustmentCompletion = s.Execution?.Adjustment,
             Decision = s.Decision,
             Acknowledgement = s.Acknowledgement,
         };
@@ -94,6 +103,8 @@ public sealed class Case
         c.statements.AddRange(s.Statements);
         c.reviews.AddRange(s.Reviews);
         c.rounds.AddRange(s.Rounds ?? []);
+        c.appeals.AddRange(s.Execution?.Appeals ?? []);
+        c.earlierDecisions.AddRange(s.Execution?.EarlierDecisions ?? []);
         return c;
     }
 
@@ -104,7 +115,8 @@ public sealed class Case
             new LevelSnapshot(l.Level, l.Subjects.ToList(), l.Status, l.Round, l.Findings.ToList(), l.Superseded.ToList())).ToList()),
         DecisionAtFault,
         responsibilities.Select(r => new ResponsibilitySnapshot(r.Person, r.Level, r.Derived, r.DerivationReason, r.Citation, r.Dissented, r.Override)).ToList(),
-        statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement, rounds.ToList(), Report);
+        statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement, rounds.ToList(), Report,
+        Delivery is null && appeals.Count == 0 ? null : new ExecutionSnapshot(Delivery, AdjustmentCompletion, appeals.ToList(), earlierDecisions.ToList()));
 
     public static Case Register(CaseId id, string number, UnitId unitId, string title, string description, DateTimeOffset occurredAt,
         IEnumerable<CircumstanceFacts> facts, IEnumerable<Article3Duty> dutiesFailed, IEnumerable<string> evidence,
@@ -454,6 +466,113 @@ public sealed class Case
             throw new DomainException(
                 $"{string.Join("、", silent.Select(NameOf))}被认定负有责任，且由本组织决定：请决定问责措施，或记录不予问责、免予问责的情节（第十七条）。",
                 $"{string.Join(", ", silent.Select(NameOf))} held responsible and within this organisation's authority: decide a measure, or record a ground of no accountability or exemption (Article 17).");
+    }
+
+    // ---- after the decision: delivery, organisational adjustment, appeal ----
+
+    /// <summary>Organisational adjustment or handling (组织调整或者组织处理) is among the forms decided.</summary>
+    public bool InvolvesOrganisationalAdjustment =>
+        Decision?.Measures.Any(m => m.Forms.Contains(AccountabilityForm.OrganisationalAdjustment)) == true;
+
+    /// <summary>
+    /// The 问责决定书 reached the subjects and their organisations. Recorded once: the time limits of Articles 14 and 20
+    /// run from it (reading applied for Article 14, whose month the text does not date: from delivery, when the decision
+    /// is in the hands of those who carry it out).
+    /// </summary>
+    public void RecordDelivery(DateOnly deliveredOn, string recipients, string recordedBy, DateTimeOffset at)
+    {
+        if (Decision is null)
+            throw new DomainException("尚未作出问责决定，无从送达问责决定书。", "No decision has been made, so there is no decision document to deliver.");
+        if (Delivery is not null)
+            throw new DomainException($"问责决定书已于{Delivery.DeliveredOn:yyyy-MM-dd}送达。", $"The decision document was delivered on {Delivery.DeliveredOn:yyyy-MM-dd} already.");
+        if (deliveredOn < Decision.DecidedOn)
+            throw new DomainException("送达日期不能早于决定日期。", "The document cannot be delivered before the decision was made.");
+        if (deliveredOn > TimeLimits.ChinaDate(at))
+            throw new DomainException("送达日期不能晚于今天。", "The delivery cannot be dated in the future.");
+        Delivery = new(deliveredOn, Guard.Text(recipients, "送达对象", "The recipients"), Guard.Text(recordedBy, "送达的记录人", "Who records the delivery"), at);
+    }
+
+    /// <summary>The last day of the month the organisation department has for the formalities (Article 14), once delivered.</summary>
+    public DateOnly? AdjustmentLastDay => Delivery is { } d && InvolvesOrganisationalAdjustment ? TimeLimits.LastDayOfOneMonth(d.DeliveredOn) : null;
+
+    public void CompleteOrganisationalAdjustment(DateOnly completedOn, string note, string recordedBy, DateTimeOffset at)
+    {
+        if (AdjustmentLastDay is null)
+            throw new DomainException("本案的问责决定不涉及组织调整或者组织处理，或尚未送达。", "The decision involves no organisational adjustment or handling, or has not been delivered.");
+        if (AdjustmentCompletion is not null)
+            throw new DomainException("组织调整或者组织处理的手续已经办结。", "The formalities were reported complete already.");
+        if (completedOn < Delivery!.DeliveredOn || completedOn > TimeLimits.ChinaDate(at))
+            throw new DomainException("办结日期须在送达之后、不晚于今天。", "The completion date lies between the delivery and today.");
+        AdjustmentCompletion = new(completedOn, Guard.Text(note, "办理情况", "What was done"), Guard.Text(recordedBy, "记录人", "Who records it"), at);
+    }
+
+    /// <summary>The last day to appeal: one month from receiving the decision document (Article 20).</summary>
+    public DateOnly? AppealLastDay => Delivery is { } d ? TimeLimits.LastDayOfOneMonth(d.DeliveredOn) : null;
+
+    /// <summary>
+    /// A written appeal by a subject of the decision. One lodged after the last day is kept, refused, with the
+    /// reason; one in time waits for the deciding organisation. Execution is not suspended either way (Article 20).
+    /// </summary>
+    public Appeal LodgeAppeal(AccountabilitySubject appellant, DateOnly lodgedOn, string grounds, string recordedBy, DateTimeOffset at)
+    {
+        if (Delivery is null || AppealLastDay is not { } lastDay)
+            throw new DomainException("问责决定书送达之后才能提出申诉（第二十条）。", "An appeal follows the delivery of the decision document (Article 20).");
+        if (!Decision!.Measures.Any(m => m.Subject == appellant))
+            throw new DomainException("只有被问责的党组织或领导干部才能对问责决定提出申诉（第二十条）。", "Only a Party organisation or cadre held accountable by the decision may appeal (Article 20).");
+        if (appeals.Any(a => a.Appellant == appellant && a.Status == AppealStatus.Pending))
+            throw new DomainException("该对象的申诉尚在处理中。", "This subject's appeal is still being decided.");
+        if (lodgedOn < Delivery.DeliveredOn || lodgedOn > TimeLimits.ChinaDate(at))
+            throw new DomainException("申诉日期须在送达之后、不晚于今天。", "The appeal is dated between the delivery and today.");
+        var text = Guard.Text(grounds, "申诉理由", "The grounds of the appeal");
+        var who = Guard.Text(recordedBy, "记录人", "Who records the appeal");
+        var late = lodgedOn > lastDay;
+        var appeal = new Appeal(appeals.Count + 1, appellant, lodgedOn, text, late ? AppealStatus.RefusedAsLate : AppealStatus.Pending, lastDay,
+            late ? $"申诉逾期：问责决定书于{Delivery.DeliveredOn:yyyy-MM-dd}送达，申诉期限至{lastDay:yyyy-MM-dd}届满，{lodgedOn:yyyy-MM-dd}提出的申诉不予受理（第二十条）。 / "
+                   + $"Late: the decision document was delivered on {Delivery.DeliveredOn:yyyy-MM-dd}, the time to appeal ended on {lastDay:yyyy-MM-dd}; the appeal of {lodgedOn:yyyy-MM-dd} is refused (Article 20)."
+                 : null,
+            late ? lodgedOn : null, who, at);
+        appeals.Add(appeal);
+        return appeal;
+    }
+
+    /// <summary>
+    /// The deciding organisation answers an appeal in time: the decision stands, or it is changed for the appellant
+    /// (a new measure, or none, which then needs its Article 17 ground). The decision before the change is kept.
+    /// </summary>
+    public void DecideAppeal(int number, bool change, Measure? replacement, DecisionGround? ground, string answer, DateOnly decidedOn, string recordedBy, DateTimeOffset at)
+    {
+        var index = appeals.FindIndex(a => a.Number == number);
+        if (index < 0) throw new DomainException("没有这项申诉。", "There is no such appeal.");
+        var appeal = appeals[index];
+        if (appeal.Status != AppealStatus.Pending)
+            throw new DomainException("该申诉已经处理。", "That appeal has been answered already.");
+        if (decidedOn < appeal.LodgedOn || decidedOn > TimeLimits.ChinaDate(at))
+            throw new DomainException("申诉处理日期须在申诉之后、不晚于今天。", "The answer is dated between the appeal and today.");
+        var text = Guard.Text(answer, "申诉处理决定", "The answer to the appeal");
+        var who = Guard.Text(recordedBy, "记录人", "Who records the answer");
+        if (!change)
+        {
+            if (replacement is not null || ground is not null)
+                throw new DomainException("维持原决定的，不另作问责措施或情节。", "Upholding the decision changes no measure or ground.");
+            appeals[index] = appeal with { Status = AppealStatus.Upheld, Answer = text, DecidedOn = decidedOn };
+            return;
+        }
+        if (replacement is not null && replacement.Subject != appeal.Appellant)
+            throw new DomainException("申诉只能改变对申诉人的问责措施。", "An appeal changes the measure for the appellant only.");
+        if (replacement is null && ground is not { LeavesWithoutMeasure: true })
+            throw new DomainException("撤销对申诉人的问责措施的，须记录不予问责或免予问责的情节（第十七条）。", "Withdrawing the appellant's measure needs a ground of no accountability or exemption (Article 17).");
+        if (ground is not null && ground.Subject != appeal.Appellant)
+            throw new DomainException("申诉只能改变对申诉人的情节。", "An appeal changes the grounds for the appellant only.");
+        var before = Decision!;
+        var measures = before.Measures.Where(m => m.Subject != appeal.Appellant).ToList();
+        if (replacement is not null) measures.Add(replacement);
+        var grounds = before.Grounds.Where(g => g.Subject != appeal.Appellant).ToList();
+        if (ground is not null) grounds.Add(ground);
+        if (ground is { LeavesWithoutMeasure: false } && replacement is null)
+            throw new DomainException($"{ground.Kind.Name().Zh}须针对所决定的问责措施。", $"{ground.Kind.Name().En} qualifies a measure decided.");
+        earlierDecisions.Add(before);
+        Decision = before with { Measures = measures, Grounds = grounds, RecordedBy = who, RecordedAt = at };
+        appeals[index] = appeal with { Status = AppealStatus.Changed, Answer = text, DecidedOn = decidedOn };
     }
 
     public void Acknowledge(string by, string? note, DateTimeOffset at)

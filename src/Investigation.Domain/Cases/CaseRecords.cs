@@ -63,3 +63,31 @@ public sealed record InvestigationReport(string Facts, string Conclusion, IReadO
 {
     public const int MaxTextLength = 20_000;
 }
+
+/// <summary>The delivery (送达) of the 问责决定书 to the subjects and their organisations; the time limits run from its date.</summary>
+public sealed record DecisionDelivery(DateOnly DeliveredOn, string Recipients, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>The organisation department's report that the formalities of organisational adjustment or handling are done.</summary>
+public sealed record AdjustmentCompletion(DateOnly CompletedOn, string Note, string RecordedBy, DateTimeOffset RecordedAt);
+
+public enum AppealStatus
+{
+    /// <summary>In time, awaiting the deciding organisation's answer.</summary>
+    Pending,
+    /// <summary>Lodged after the last day: refused, with the reason.</summary>
+    RefusedAsLate,
+    /// <summary>The decision stands.</summary>
+    Upheld,
+    /// <summary>The decision was changed for the appellant; the decision before is kept in the history.</summary>
+    Changed,
+}
+
+/// <summary>A written appeal against the decision (Accountability Regulations, Article 20) and what became of it.</summary>
+public sealed record Appeal(int Number, AccountabilitySubject Appellant, DateOnly LodgedOn, string Grounds, AppealStatus Status,
+    DateOnly LastDay, string? Answer, DateOnly? DecidedOn, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public const int MaxTextLength = 20_000;
+
+    /// <summary>The last day on which the deciding organisation answers an appeal in time.</summary>
+    public DateOnly AnswerLastDay => TimeLimits.LastDayOfOneMonth(LodgedOn);
+}
