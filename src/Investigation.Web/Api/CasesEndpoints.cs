@@ -55,6 +55,32 @@ public static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        cases.MapPost("/{id:guid}/delivery", async Task<NoContent> (Guid id, DeliveryBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new RecordDelivery.Command(id, body.DeliveredOn, body.Recipients), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(nameof(RecordDelivery))
+            .WithSummary("Record the delivery of the decision document (问责决定书送达)")
+            .WithDescription("The one-month limits run from this date: the appeal (Article 20) and the organisational adjustment task (Article 14), which starts here.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        cases.MapPost("/{id:guid}/appeals", async Task<Ok<LodgeAppeal.Result>> (Guid id, AppealBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new LodgeAppeal.Command(id, body.Target, body.SubjectId, body.LodgedOn, body.Grounds), ct)))
+            .WithName(nameof(LodgeAppeal))
+            .WithSummary("Record a written appeal against the decision (申诉)")
+            .WithDescription("In time (within one month of delivery) it starts the appeal workflow with its one-month task; late, it is kept and refused " +
+                             "with the reason (status RefusedAsLate). Execution of the decision is not suspended (Article 20).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         cases.MapGet("/{id:guid}/diagram", async Task<Ok<GetProcessDiagram.Result>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProcessDiagram.Query(id), ct)))
             .WithName(nameof(GetProcessDiagram))
@@ -68,6 +94,17 @@ public static class CasesEndpoints
 // ---- aggregate keeps its state private, and the API's contract must not change when it does.
 
 public sealed record RegisteredCase(Guid CaseId, string Number, EvaluationView Evaluation);
+
+public sealed record DeliveryBody(DateOnly? DeliveredOn, string Recipients);
+
+public sealed record AppealBody(TargetKind Target, Guid SubjectId, DateOnly? LodgedOn, string Grounds);
+
+/// <summary>After the decision: its delivery, the statutory last days, organisational adjustment, appeals, and decisions an appeal changed.</summary>
+public sealed record ExecutionView(DecisionDelivery? Delivery, DateOnly? AppealLastDay, DateOnly? AdjustmentLastDay, AdjustmentCompletion? Adjustment,
+    IReadOnlyList<AppealView> Appeals, IReadOnlyList<DecisionView> EarlierDecisions, Citation AppealCitation, Citation AdjustmentCitation);
+
+public sealed record AppealView(int Number, TargetKind Target, Guid SubjectId, string? SubjectName, DateOnly LodgedOn, string Grounds, AppealStatus Status,
+    DateOnly LastDay, DateOnly AnswerLastDay, string? Answer, DateOnly? DecidedOn);
 
 public sealed record InvestigationReportBody(string Facts, string Conclusion, IReadOnlyList<string>? Participants, string DiscussionConclusion, DateOnly? DiscussedOn);
 
@@ -162,7 +199,8 @@ public sealed record CaseView(
     DecisionAtFaultView? DecisionAtFault, IReadOnlyList<ResponsibilityView> Responsibilities, IReadOnlyList<StatementView> Statements,
     SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, DecisionView? Decision, AcknowledgementView? Acknowledgement,
     IReadOnlyList<GetCase.TaskRow> Tasks, IReadOnlyList<GetCase.TimelineEntry> Timeline,
-    int CurrentRound = 1, IReadOnlyList<RoundView>? PreviousRounds = null, SupervisionView? Supervision = null, InvestigationReportView? Report = null)
+    int CurrentRound = 1, IReadOnlyList<RoundView>? PreviousRounds = null, SupervisionView? Supervision = null, InvestigationReportView? Report = null,
+    ExecutionView? Execution = null)
 {
     public static CaseView From(GetCase.Result r)
     {
@@ -181,6 +219,9 @@ public sealed record CaseView(
         StatementView Statement(Statement s) => new(Person(s.Person), s.Text, s.Defence, s.Declined, s.RecordedBy, s.At);
         SuggestionView Suggestion(AccountabilitySuggestion s) => new(s.Proposals.Select(Measure).ToList(), s.DraftedBy, s.DraftedAt, s.SubmittedAt);
         ReviewView Review(Review v) => new(v.Outcome, v.Reviewer, v.Reason, v.ReturnedLevels, v.At);
+        DecisionView DecisionOf(AccountabilityDecision decision) =>
+            new(Unit(decision.DecidedBy), decision.Measures.Select(Measure).ToList(), decision.DecidedOn, decision.Announcement, decision.RecordedBy, decision.RecordedAt,
+                decision.Grounds.Select(g => new GroundView(g.Subject.Kind, g.Subject.Id, SubjectName(g.Subject), g.Kind, g.Kind.Name(), g.Reason, g.Citation)).ToList());
         SupervisionView? Supervision()
         {
             if (c.Chain is null || !r.Organisation.Contains(c.UnitId)) return null;
@@ -213,10 +254,7 @@ public sealed record CaseView(
             c.Statements.Select(s => new StatementView(Person(s.Person), s.Text, s.Defence, s.Declined, s.RecordedBy, s.At)).ToList(),
             c.Suggestion is { } s ? new(s.Proposals.Select(Measure).ToList(), s.DraftedBy, s.DraftedAt, s.SubmittedAt) : null,
             c.Reviews.Select(v => new ReviewView(v.Outcome, v.Reviewer, v.Reason, v.ReturnedLevels, v.At)).ToList(),
-            c.Decision is { } decision
-                ? new(Unit(decision.DecidedBy), decision.Measures.Select(Measure).ToList(), decision.DecidedOn, decision.Announcement, decision.RecordedBy, decision.RecordedAt,
-                    decision.Grounds.Select(g => new GroundView(g.Subject.Kind, g.Subject.Id, SubjectName(g.Subject), g.Kind, g.Kind.Name(), g.Reason, g.Citation)).ToList())
-                : null,
+            c.Decision is { } decision ? DecisionOf(decision) : null,
             c.Acknowledgement is { } k ? new(k.By, k.Note, k.At) : null,
             r.Tasks, r.Timeline,
             c.CurrentRound,
@@ -224,7 +262,11 @@ public sealed record CaseView(
                 round.Responsibilities.Select(x => Responsibility(x.Person, x.Level, x.Derived, x.Reason, x.Citation, x.Dissented, x.Override)).ToList(),
                 round.Statements.Select(Statement).ToList(), round.Suggestion is { } rs ? Suggestion(rs) : null,
                 round.Reviews.Select(Review).ToList(), round.ReturnedLevels, round.ClosedAt, InvestigationReportView.From(round.Report))).ToList(),
-            Supervision(), InvestigationReportView.From(c.Report));
+            Supervision(), InvestigationReportView.From(c.Report),
+            c.Decision is null ? null : new ExecutionView(c.Delivery, c.AppealLastDay, c.AdjustmentLastDay, c.AdjustmentCompletion,
+                c.Appeals.Select(a => new AppealView(a.Number, a.Appellant.Kind, a.Appellant.Id, SubjectName(a.Appellant), a.LodgedOn, a.Grounds, a.Status,
+                    a.LastDay, a.AnswerLastDay, a.Answer, a.DecidedOn)).ToList(),
+                c.EarlierDecisions.Select(DecisionOf).ToList(), TimeLimits.Appeal, TimeLimits.OrganisationalAdjustment));
     }
 
     /// <summary>The facts back in the shape RegisterIncident takes them, one section per alleged circumstance.</summary>
