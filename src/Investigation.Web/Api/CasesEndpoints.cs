@@ -81,6 +81,17 @@ public static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        cases.MapGet("/{id:guid}/documents/{document}", async Task<FileContentHttpResult> (Guid id, ExportDocument.Kind document, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new ExportDocument.Query(id, document), ct);
+                return TypedResults.File(file.Content, ExportDocument.Result.ContentType, file.FileName);
+            })
+            .WithName(nameof(ExportDocument))
+            .WithSummary("Download the suggestion, the investigation report or the decision as a Word document (问责建议书、调查报告、问责决定书)")
+            .WithDescription("document is Suggestion, Report or Decision; laid out as a Chinese official document (GB/T 9704).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         cases.MapGet("/{id:guid}/diagram", async Task<Ok<GetProcessDiagram.Result>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProcessDiagram.Query(id), ct)))
             .WithName(nameof(GetProcessDiagram))

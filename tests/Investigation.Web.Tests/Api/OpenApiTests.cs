@@ -18,6 +18,7 @@ public sealed class OpenApiTests(WebApp app) : IClassFixture<WebApp>
         ("post", "/api/v1/cases/{id}/investigation-report"),
         ("post", "/api/v1/cases/{id}/delivery"),
         ("post", "/api/v1/cases/{id}/appeals"),
+        ("get", "/api/v1/cases/{id}/documents/{document}"),
         ("get", "/api/v1/cases/{id}"),
         ("get", "/api/v1/cases/{id}/diagram"),
         ("get", "/api/v1/tasks"),
