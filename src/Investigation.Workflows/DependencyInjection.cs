@@ -82,6 +82,8 @@ public static class DependencyInjection
         var registry = new WorkflowDefinitionRegistry();
         registry.Register(InvestigationWorkflow.Version1());
         registry.Register(OutageWatchWorkflow.Version1());
+        registry.Register(ExecutionWorkflows.AdjustmentVersion1());
+        registry.Register(ExecutionWorkflows.AppealVersion1());
         return registry;
     }
 

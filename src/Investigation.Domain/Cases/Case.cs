@@ -19,6 +19,9 @@ public sealed class Case
     private readonly List<PersonResponsibility> responsibilities = [];
     private readonly List<Statement> statements = [];
     private readonly List<Review> reviews = [];
+    private readonly List<InvestigationRound> rounds = [];
+    private readonly List<Appeal> appeals = [];
+    private readonly List<AccountabilityDecision> earlierDecisions = [];
 
     private Case(CaseId id, string number, UnitId unitId, string title, string description, DateTimeOffset occurredAt,
         IEnumerable<CircumstanceFacts> facts, IEnumerable<Article3Duty> dutiesFailed, IEnumerable<string> evidence,
@@ -59,9 +62,20 @@ public sealed class Case
     public IReadOnlyList<PersonResponsibility> Responsibilities => responsibilities;
     public IReadOnlyList<Statement> Statements => statements;
     public AccountabilitySuggestion? Suggestion { get; private set; }
+    /// <summary>The current round's investigation report and its collective discussion.</summary>
+    public InvestigationReport? Report { get; private set; }
     public IReadOnlyList<Review> Reviews => reviews;
+    /// <summary>Rounds closed by a return for supplementary investigation, oldest first: what each determined, heard, suggested and why it came back.</summary>
+    public IReadOnlyList<InvestigationRound> PreviousRounds => rounds;
+    /// <summary>The round now under way: 1, then one more after each return.</summary>
+    public int CurrentRound => rounds.Count + 1;
     public AccountabilityDecision? Decision { get; private set; }
     public Acknowledgement? Acknowledgement { get; private set; }
+    public DecisionDelivery? Delivery { get; private set; }
+    public AdjustmentCompletion? AdjustmentCompletion { get; private set; }
+    public IReadOnlyList<Appeal> Appeals => appeals;
+    /// <summary>Decisions as they stood before an appeal changed them, oldest first.</summary>
+    public IReadOnlyList<AccountabilityDecision> EarlierDecisions => earlierDecisions;
 
     /// <summary>Rebuilds a case from its stored snapshot; the Article 8 evaluation is recomputed from the facts.</summary>
     public static Case Restore(CaseSnapshot s)
@@ -78,6 +92,9 @@ public sealed class Case
                 : null,
             DecisionAtFault = s.DecisionAtFault,
             Suggestion = s.Suggestion,
+            Report = s.Report,
+            Delivery = s.Execution?.Delivery,
+            AdjustmentCompletion = s.Execution?.Adjustment,
             Decision = s.Decision,
             Acknowledgement = s.Acknowledgement,
         };
@@ -85,6 +102,9 @@ public sealed class Case
             new PersonResponsibility(r.Person, r.Level, r.Derived, r.Reason, r.Citation, r.Dissented, r.Override)));
         c.statements.AddRange(s.Statements);
         c.reviews.AddRange(s.Reviews);
+        c.rounds.AddRange(s.Rounds ?? []);
+        c.appeals.AddRange(s.Execution?.Appeals ?? []);
+        c.earlierDecisions.AddRange(s.Execution?.EarlierDecisions ?? []);
         return c;
     }
 
@@ -95,7 +115,8 @@ public sealed class Case
             new LevelSnapshot(l.Level, l.Subjects.ToList(), l.Status, l.Round, l.Findings.ToList(), l.Superseded.ToList())).ToList()),
         DecisionAtFault,
         responsibilities.Select(r => new ResponsibilitySnapshot(r.Person, r.Level, r.Derived, r.DerivationReason, r.Citation, r.Dissented, r.Override)).ToList(),
-        statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement);
+        statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement, rounds.ToList(), Report,
+        Delivery is null && appeals.Count == 0 ? null : new ExecutionSnapshot(Delivery, AdjustmentCompletion, appeals.ToList(), earlierDecisions.ToList()));
 
     public static Case Register(CaseId id, string number, UnitId unitId, string title, string description, DateTimeOffset occurredAt,
         IEnumerable<CircumstanceFacts> facts, IEnumerable<Article3Duty> dutiesFailed, IEnumerable<string> evidence,
@@ -149,6 +170,9 @@ public sealed class Case
         CaseTrigger.CompleteHearing when PeopleToHear.Except(statements.Select(s => s.Person)).Any() => new(
             "每一名被认定负有责任的人员都须记录其陈述和申辩（或其拒绝陈述）。",
             "Every person held responsible must have their statement and defence recorded (or their refusal to make one)."),
+        CaseTrigger.SubmitSuggestion when Report is null => new(
+            "调查组须先集体讨论，形成调查报告，才能提出问责建议（《中国共产党问责条例》第十一条）。",
+            "The investigation team must first discuss the case collectively and adopt its investigation report before the suggestion is submitted (Accountability Regulations, Article 11)."),
         CaseTrigger.SubmitSuggestion when Suggestion is null => new(
             "请先起草问责建议。",
             "Draft the accountability suggestion first."),
@@ -243,6 +267,44 @@ public sealed class Case
 
     public void CompleteHearing() => Fire(CaseTrigger.CompleteHearing);
 
+    // ---- the investigation report ----
+
+    public bool CanRecordReport => Status == CaseStatus.DraftingSuggestion;
+
+    /// <summary>
+    /// The team's report, adopted in a collective discussion of the team (Article 11 of the Accountability Regulations).
+    /// Reading applied: the discussion is the investigation team's, so only its members take part, the lead among them,
+    /// and at least as many as a team must have. Recorded again, it replaces the earlier one until the suggestion goes.
+    /// </summary>
+    public void RecordInvestigationReport(string facts, string conclusion, IEnumerable<string> participants, string discussionConclusion,
+        DateOnly discussedOn, string recordedBy, DateTimeOffset at)
+    {
+        Require(CanRecordReport, "记录调查报告", "record the investigation report");
+        var team = Team!;
+        var who = Guard.Text(recordedBy, "调查报告的记录人", "Who records the report");
+        if (!team.Includes(who))
+            throw new DomainException("调查报告由本案调查组成员记录。", "The report is recorded by a member of the case's investigation team.");
+        var people = participants.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct().ToList();
+        if (people.FirstOrDefault(p => !team.Includes(p)) is { } outsider)
+            throw new DomainException($"“{outsider}”不是本案调查组成员：集体讨论由调查组进行（第十一条）。",
+                $"'{outsider}' is not on the case's investigation team: the collective discussion is the team's (Article 11).");
+        if (people.Count < InvestigationTeam.MinimumMembers)
+            throw new DomainException($"集体讨论至少须有{InvestigationTeam.MinimumMembers}名调查组成员参加（第十一条）。",
+                $"At least {InvestigationTeam.MinimumMembers} members of the team take part in a collective discussion (Article 11).");
+        if (!people.Contains(team.Lead))
+            throw new DomainException("调查组组长须参加集体讨论并在调查报告上签名（第十一条）。", "The lead investigator takes part in the discussion and signs the report (Article 11).");
+        if (discussedOn > DateOnly.FromDateTime(at.UtcDateTime.AddDays(1)))
+            throw new DomainException("集体讨论的日期不能晚于今天。", "The discussion cannot be dated in the future.");
+        Report = new(Limit(Guard.Text(facts, "调查认定的事实", "The facts found"), "调查认定的事实", "The facts found"),
+            Limit(Guard.Text(conclusion, "调查结论和处理意见", "The conclusion"), "调查结论和处理意见", "The conclusion"),
+            people,
+            Limit(Guard.Text(discussionConclusion, "集体讨论的结论", "The conclusion of the discussion"), "集体讨论的结论", "The conclusion of the discussion"),
+            discussedOn, who, at);
+    }
+
+    private static string Limit(string text, string zh, string en) => text.Length <= InvestigationReport.MaxTextLength ? text
+        : throw new DomainException($"{zh}不能超过{InvestigationReport.MaxTextLength}字。", $"{en} is at most {InvestigationReport.MaxTextLength} characters.");
+
     // ---- the accountability suggestion ----
 
     public void DraftSuggestion(IEnumerable<Measure> proposals, string by, DateTimeOffset at)
@@ -289,8 +351,14 @@ public sealed class Case
         Chain!.Reopen(list);
         Fire(CaseTrigger.ReturnForSupplementaryInvestigation);
         reviews.Add(new(ReviewOutcome.Returned, who, text, list, at));
-        // The findings may change, so responsibility is determined and the people are heard anew.
+        // The findings may change, so responsibility is determined and the people are heard anew; what the
+        // closing round held is kept whole, as the record the reviewers returned.
+        var since = rounds.Count == 0 ? DateTimeOffset.MinValue : rounds[^1].ClosedAt;
+        rounds.Add(new InvestigationRound(CurrentRound, DecisionAtFault,
+            responsibilities.Select(r => new ResponsibilitySnapshot(r.Person, r.Level, r.Derived, r.DerivationReason, r.Citation, r.Dissented, r.Override)).ToList(),
+            statements.ToList(), Suggestion, reviews.Where(r => r.At > since || rounds.Count == 0).ToList(), list, at, Report));
         statements.Clear();
+        Report = null;
         responsibilities.Clear();
         DecisionAtFault = null;
         Suggestion = null;
@@ -331,9 +399,10 @@ public sealed class Case
 
     /// <summary>The managing Party organisation decides the forms per person; it alone has that authority.</summary>
     public void Decide(OrganisationTree organisation, UnitId decidingOrganisation, IEnumerable<Measure> measures,
-        DateOnly decidedOn, string announcement, string recordedBy, DateTimeOffset at)
+        DateOnly decidedOn, string announcement, string recordedBy, DateTimeOffset at, IEnumerable<DecisionGround>? grounds = null)
     {
         var list = measures.ToList();
+        var groundList = (grounds ?? []).ToList();
         if (WhyNot(CaseTrigger.Decide) is { } why) throw new DomainException(why);
         if (list.Select(m => m.Subject).Distinct().Count() != list.Count)
             throw new DomainException("每个人员或领导班子只决定一次问责方式，合并为一项问责措施。", "Decide the forms for each person or team once, combined in one measure.");
@@ -343,12 +412,167 @@ public sealed class Case
         var subjects = PeopleHeldResponsible.Select(AccountabilitySubject.Cadre).Append(AccountabilitySubject.Organisation(UnitId));
         if (list.Count == 0 && !subjects.Any(s => DecisionAuthority.MayDecide(organisation, decidingOrganisation, s)))
             throw new DomainException($"{organisation.Unit(decidingOrganisation).Name}对本案的人员和党组织均没有管理权限（第九条第二款）。", $"{organisation.Unit(decidingOrganisation).Name} has no management authority over the people or the Party organisation of this case (Article 9, paragraph 2).");
+        EnsureGrounds(organisation, decidingOrganisation, list, groundList);
         if (decidedOn > DateOnly.FromDateTime(at.UtcDateTime.AddDays(1)))
             throw new DomainException("决定日期不能晚于今天。", "A decision date cannot lie in the future.");
         var text = Guard.Text(announcement, "问责决定的宣布情况", "The announcement of the decision");
         var who = Guard.Text(recordedBy, "问责决定的记录人", "Who records the decision");
         Fire(CaseTrigger.Decide);
-        Decision = new(decidingOrganisation, list, decidedOn, text, who, at);
+        Decision = new(decidingOrganisation, list, decidedOn, text, who, at) { Grounds = groundList };
+    }
+
+    /// <summary>
+    /// The grounds must fit the measures: no accountability or exemption (Article 17) only where no measure is
+    /// decided, lighter or heavier handling (Articles 18, 19) only where one is; the members of a Party
+    /// organisation held accountable answer with it (Article 6, paragraph 2); and a person held responsible whom
+    /// the deciding organisation leaves without a measure is a decision of no accountability, which needs its
+    /// Article 17 ground (the reading applied: 失责必问, Article 3 (2), leaves no silent omission).
+    /// </summary>
+    private void EnsureGrounds(OrganisationTree organisation, UnitId deciding, IReadOnlyList<Measure> measures, IReadOnlyList<DecisionGround> grounds)
+    {
+        var responsible = PeopleHeldResponsible.ToHashSet();
+        var withMeasure = measures.Select(m => m.Subject).ToHashSet();
+        string NameOf(AccountabilitySubject s) => s.Kind == TargetKind.Cadre
+            ? organisation.Contains(new PersonId(s.Id)) ? organisation.Person(new PersonId(s.Id)).Name : s.Id.ToString()
+            : $"{organisation.Unit(new UnitId(s.Id)).Name}党组织";
+        foreach (var g in grounds)
+        {
+            if (g.Subject.Kind == TargetKind.Cadre ? !responsible.Contains(new PersonId(g.Subject.Id)) : g.Subject.Id != UnitId.Value)
+                throw new DomainException("问责情节只能针对被认定负有责任的人员或本案所涉单位的党组织记录。",
+                    "A ground is recorded only for a person held responsible or for the Party organisation of the case's unit.");
+            if (g.LeavesWithoutMeasure && withMeasure.Contains(g.Subject))
+                throw new DomainException($"对{NameOf(g.Subject)}已决定问责措施，不能同时{g.Kind.Name().Zh}（第十七条）。",
+                    $"{NameOf(g.Subject)} has a measure decided, so there cannot also be {g.Kind.Name().En} (Article 17).");
+            if (!g.LeavesWithoutMeasure && !withMeasure.Contains(g.Subject))
+                throw new DomainException($"{g.Kind.Name().Zh}须针对所决定的问责措施：对{NameOf(g.Subject)}没有决定问责措施（{g.Citation.Provision}）。",
+                    $"{g.Kind.Name().En} qualifies a measure decided, and {NameOf(g.Subject)} has none ({g.Citation.Provision}).");
+        }
+        if (grounds.GroupBy(g => (g.Subject, g.Kind)).Any(x => x.Count() > 1))
+            throw new DomainException("同一问责对象的同一情节只记录一次。", "Record each kind of ground once per subject.");
+        var exempted = grounds.Where(g => g.LeavesWithoutMeasure).Select(g => g.Subject).ToHashSet();
+
+        if (withMeasure.Contains(AccountabilitySubject.Organisation(UnitId)) && organisation.Unit(UnitId).Leadership is { } team)
+        {
+            var left = team.Members.Where(responsible.Contains).Select(AccountabilitySubject.Cadre)
+                .Where(s => !withMeasure.Contains(s) && !exempted.Contains(s)).ToList();
+            if (left.Count > 0)
+                throw new DomainException(
+                    $"对党组织问责的，应当同时对该党组织中负有责任的领导班子成员进行问责（第六条第二款）：请对{string.Join("、", left.Select(NameOf))}决定问责措施，或记录不予问责、免予问责的情节（第十七条）。",
+                    $"Where a Party organisation is held accountable, its leadership members who bear responsibility are held accountable with it (Article 6, paragraph 2): decide a measure for {string.Join(", ", left.Select(NameOf))}, or record a ground of no accountability or exemption (Article 17).");
+        }
+        var silent = responsible.Select(AccountabilitySubject.Cadre)
+            .Where(s => !withMeasure.Contains(s) && !exempted.Contains(s) && DecisionAuthority.MayDecide(organisation, deciding, s)).ToList();
+        if (silent.Count > 0)
+            throw new DomainException(
+                $"{string.Join("、", silent.Select(NameOf))}被认定负有责任，且由本组织决定：请决定问责措施，或记录不予问责、免予问责的情节（第十七条）。",
+                $"{string.Join(", ", silent.Select(NameOf))} held responsible and within this organisation's authority: decide a measure, or record a ground of no accountability or exemption (Article 17).");
+    }
+
+    // ---- after the decision: delivery, organisational adjustment, appeal ----
+
+    /// <summary>Organisational adjustment or handling (组织调整或者组织处理) is among the forms decided.</summary>
+    public bool InvolvesOrganisationalAdjustment =>
+        Decision?.Measures.Any(m => m.Forms.Contains(AccountabilityForm.OrganisationalAdjustment)) == true;
+
+    /// <summary>
+    /// The 问责决定书 reached the subjects and their organisations. Recorded once: the time limits of Articles 14 and 20
+    /// run from it (reading applied for Article 14, whose month the text does not date: from delivery, when the decision
+    /// is in the hands of those who carry it out).
+    /// </summary>
+    public void RecordDelivery(DateOnly deliveredOn, string recipients, string recordedBy, DateTimeOffset at)
+    {
+        if (Decision is null)
+            throw new DomainException("尚未作出问责决定，无从送达问责决定书。", "No decision has been made, so there is no decision document to deliver.");
+        if (Delivery is not null)
+            throw new DomainException($"问责决定书已于{Delivery.DeliveredOn:yyyy-MM-dd}送达。", $"The decision document was delivered on {Delivery.DeliveredOn:yyyy-MM-dd} already.");
+        if (deliveredOn < Decision.DecidedOn)
+            throw new DomainException("送达日期不能早于决定日期。", "The document cannot be delivered before the decision was made.");
+        if (deliveredOn > TimeLimits.ChinaDate(at))
+            throw new DomainException("送达日期不能晚于今天。", "The delivery cannot be dated in the future.");
+        Delivery = new(deliveredOn, Guard.Text(recipients, "送达对象", "The recipients"), Guard.Text(recordedBy, "送达的记录人", "Who records the delivery"), at);
+    }
+
+    /// <summary>The last day of the month the organisation department has for the formalities (Article 14), once delivered.</summary>
+    public DateOnly? AdjustmentLastDay => Delivery is { } d && InvolvesOrganisationalAdjustment ? TimeLimits.LastDayOfOneMonth(d.DeliveredOn) : null;
+
+    public void CompleteOrganisationalAdjustment(DateOnly completedOn, string note, string recordedBy, DateTimeOffset at)
+    {
+        if (AdjustmentLastDay is null)
+            throw new DomainException("本案的问责决定不涉及组织调整或者组织处理，或尚未送达。", "The decision involves no organisational adjustment or handling, or has not been delivered.");
+        if (AdjustmentCompletion is not null)
+            throw new DomainException("组织调整或者组织处理的手续已经办结。", "The formalities were reported complete already.");
+        if (completedOn < Delivery!.DeliveredOn || completedOn > TimeLimits.ChinaDate(at))
+            throw new DomainException("办结日期须在送达之后、不晚于今天。", "The completion date lies between the delivery and today.");
+        AdjustmentCompletion = new(completedOn, Guard.Text(note, "办理情况", "What was done"), Guard.Text(recordedBy, "记录人", "Who records it"), at);
+    }
+
+    /// <summary>The last day to appeal: one month from receiving the decision document (Article 20).</summary>
+    public DateOnly? AppealLastDay => Delivery is { } d ? TimeLimits.LastDayOfOneMonth(d.DeliveredOn) : null;
+
+    /// <summary>
+    /// A written appeal by a subject of the decision. One lodged after the last day is kept, refused, with the
+    /// reason; one in time waits for the deciding organisation. Execution is not suspended either way (Article 20).
+    /// </summary>
+    public Appeal LodgeAppeal(AccountabilitySubject appellant, DateOnly lodgedOn, string grounds, string recordedBy, DateTimeOffset at)
+    {
+        if (Delivery is null || AppealLastDay is not { } lastDay)
+            throw new DomainException("问责决定书送达之后才能提出申诉（第二十条）。", "An appeal follows the delivery of the decision document (Article 20).");
+        if (!Decision!.Measures.Any(m => m.Subject == appellant))
+            throw new DomainException("只有被问责的党组织或领导干部才能对问责决定提出申诉（第二十条）。", "Only a Party organisation or cadre held accountable by the decision may appeal (Article 20).");
+        if (appeals.Any(a => a.Appellant == appellant && a.Status == AppealStatus.Pending))
+            throw new DomainException("该对象的申诉尚在处理中。", "This subject's appeal is still being decided.");
+        if (lodgedOn < Delivery.DeliveredOn || lodgedOn > TimeLimits.ChinaDate(at))
+            throw new DomainException("申诉日期须在送达之后、不晚于今天。", "The appeal is dated between the delivery and today.");
+        var text = Guard.Text(grounds, "申诉理由", "The grounds of the appeal");
+        var who = Guard.Text(recordedBy, "记录人", "Who records the appeal");
+        var late = lodgedOn > lastDay;
+        var appeal = new Appeal(appeals.Count + 1, appellant, lodgedOn, text, late ? AppealStatus.RefusedAsLate : AppealStatus.Pending, lastDay,
+            late ? $"申诉逾期：问责决定书于{Delivery.DeliveredOn:yyyy-MM-dd}送达，申诉期限至{lastDay:yyyy-MM-dd}届满，{lodgedOn:yyyy-MM-dd}提出的申诉不予受理（第二十条）。 / "
+                   + $"Late: the decision document was delivered on {Delivery.DeliveredOn:yyyy-MM-dd}, the time to appeal ended on {lastDay:yyyy-MM-dd}; the appeal of {lodgedOn:yyyy-MM-dd} is refused (Article 20)."
+                 : null,
+            late ? lodgedOn : null, who, at);
+        appeals.Add(appeal);
+        return appeal;
+    }
+
+    /// <summary>
+    /// The deciding organisation answers an appeal in time: the decision stands, or it is changed for the appellant
+    /// (a new measure, or none, which then needs its Article 17 ground). The decision before the change is kept.
+    /// </summary>
+    public void DecideAppeal(int number, bool change, Measure? replacement, DecisionGround? ground, string answer, DateOnly decidedOn, string recordedBy, DateTimeOffset at)
+    {
+        var index = appeals.FindIndex(a => a.Number == number);
+        if (index < 0) throw new DomainException("没有这项申诉。", "There is no such appeal.");
+        var appeal = appeals[index];
+        if (appeal.Status != AppealStatus.Pending)
+            throw new DomainException("该申诉已经处理。", "That appeal has been answered already.");
+        if (decidedOn < appeal.LodgedOn || decidedOn > TimeLimits.ChinaDate(at))
+            throw new DomainException("申诉处理日期须在申诉之后、不晚于今天。", "The answer is dated between the appeal and today.");
+        var text = Guard.Text(answer, "申诉处理决定", "The answer to the appeal");
+        var who = Guard.Text(recordedBy, "记录人", "Who records the answer");
+        if (!change)
+        {
+            if (replacement is not null || ground is not null)
+                throw new DomainException("维持原决定的，不另作问责措施或情节。", "Upholding the decision changes no measure or ground.");
+            appeals[index] = appeal with { Status = AppealStatus.Upheld, Answer = text, DecidedOn = decidedOn };
+            return;
+        }
+        if (replacement is not null && replacement.Subject != appeal.Appellant)
+            throw new DomainException("申诉只能改变对申诉人的问责措施。", "An appeal changes the measure for the appellant only.");
+        if (replacement is null && ground is not { LeavesWithoutMeasure: true })
+            throw new DomainException("撤销对申诉人的问责措施的，须记录不予问责或免予问责的情节（第十七条）。", "Withdrawing the appellant's measure needs a ground of no accountability or exemption (Article 17).");
+        if (ground is not null && ground.Subject != appeal.Appellant)
+            throw new DomainException("申诉只能改变对申诉人的情节。", "An appeal changes the grounds for the appellant only.");
+        var before = Decision!;
+        var measures = before.Measures.Where(m => m.Subject != appeal.Appellant).ToList();
+        if (replacement is not null) measures.Add(replacement);
+        var grounds = before.Grounds.Where(g => g.Subject != appeal.Appellant).ToList();
+        if (ground is not null) grounds.Add(ground);
+        if (ground is { LeavesWithoutMeasure: false } && replacement is null)
+            throw new DomainException($"{ground.Kind.Name().Zh}须针对所决定的问责措施。", $"{ground.Kind.Name().En} qualifies a measure decided.");
+        earlierDecisions.Add(before);
+        Decision = before with { Measures = measures, Grounds = grounds, RecordedBy = who, RecordedAt = at };
+        appeals[index] = appeal with { Status = AppealStatus.Changed, Answer = text, DecidedOn = decidedOn };
     }
 
     public void Acknowledge(string by, string? note, DateTimeOffset at)

@@ -1,3 +1,4 @@
+using Investigation.Domain.Accountability;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
@@ -14,7 +15,20 @@ public sealed record CaseSnapshot(
     string RegisteredBy, DateTimeOffset RegisteredAt, CaseStatus Status, InvestigationTeam? Team, string? RejectionReason,
     ChainSnapshot? Chain, DecisionRecord? DecisionAtFault, IReadOnlyList<ResponsibilitySnapshot> Responsibilities,
     IReadOnlyList<Statement> Statements, AccountabilitySuggestion? Suggestion, IReadOnlyList<Review> Reviews,
-    AccountabilityDecision? Decision, Acknowledgement? Acknowledgement);
+    AccountabilityDecision? Decision, Acknowledgement? Acknowledgement, IReadOnlyList<InvestigationRound>? Rounds = null, InvestigationReport? Report = null,
+    ExecutionSnapshot? Execution = null);
+
+/// <summary>What happened after the decision: its delivery, the organisational adjustment, appeals, decisions an appeal changed.</summary>
+public sealed record ExecutionSnapshot(DecisionDelivery? Delivery, AdjustmentCompletion? Adjustment, IReadOnlyList<Appeal> Appeals,
+    IReadOnlyList<AccountabilityDecision> EarlierDecisions);
+
+/// <summary>
+/// A round of the investigation closed by a return for supplementary investigation: its decision at fault,
+/// responsibility table, statements, suggestion and the reviews that ended it, kept as they stood.
+/// </summary>
+public sealed record InvestigationRound(int Number, DecisionRecord? DecisionAtFault, IReadOnlyList<ResponsibilitySnapshot> Responsibilities,
+    IReadOnlyList<Statement> Statements, AccountabilitySuggestion? Suggestion, IReadOnlyList<Review> Reviews,
+    IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt, InvestigationReport? Report = null);
 
 public sealed record ChainSnapshot(Guid UnitId, CoordinationAssessment? Assessment, IReadOnlyList<LevelSnapshot> Levels);
 

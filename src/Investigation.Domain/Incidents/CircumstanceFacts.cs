@@ -91,6 +91,14 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
 
     public override Circumstance Circumstance => Circumstance.PortalParalysed;
 
+    /// <summary>
+    /// The site is the unit's own, so its level is the unit's: a level typed by hand that differs from the
+    /// organisation's record would make 地市级以上 "met" on a false premise. Null when they agree.
+    /// </summary>
+    public BilingualText? LevelMismatch(Unit unit) => SiteLevel == unit.Level ? null : new(
+        $"网站级别（{SiteLevel.Name().Zh}）与所属单位“{unit.Name}”在组织体系中的级别（{unit.Level.Name().Zh}）不一致：第八条第（二）项的“地市级以上”按单位的级别认定，请选择{unit.Level.Name().Zh}，或先更正组织体系。",
+        $"The site's level ({SiteLevel.Name().En}) differs from the level of its unit '{unit.Name}' in the organisation ({unit.Level.Name().En}): \"at or above the prefecture level\" in Article 8 (2) is judged by the unit's level; choose {unit.Level.Name().En}, or correct the organisation first.");
+
     public TimeSpan Outage => (RestoredAt ?? AsOf) - DownAt;
 
     /// <summary>An exact duration: rounding 5:59:59 up to "6 hours" would contradict the finding.</summary>
@@ -106,7 +114,8 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
     {
         var site = SiteName(Site);
         var level = SiteLevel.Name();
-        // 地市级以上 qualifies the organ's portal; a key news website qualifies at any level.
+        // 地市级以上 qualifies the organ's portal; a key news website qualifies at any level. The clause can be read
+        // either way (see README, "Readings"), so the reason says which reading was applied.
         var qualifies = Site switch
         {
             SiteKind.PartyOrGovernmentPortal => SiteLevel.IsAtOrAbove(AdministrativeLevel.Prefecture),
@@ -118,7 +127,12 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
         var ongoingEn = RestoredAt is null ? " (not yet restored)" : "";
         return CircumstanceEvaluation.AllOf(Circumstance,
             Clause.Of("地市级以上党政机关门户网站或者重点新闻网站", "portal of an organ at or above the prefecture level, or key news website", qualifies,
-                $"该网站为{level.Zh}{site.Zh}。", $"The site is a {level.En}-level {site.En}.",
+                Site == SiteKind.KeyNewsWebsite
+                    ? $"该网站为{level.Zh}{site.Zh}。本系统理解“地市级以上”只限定党政机关门户网站，重点新闻网站不论级别均属本项。"
+                    : $"该网站为{level.Zh}{site.Zh}（“以上”包括本级）。",
+                Site == SiteKind.KeyNewsWebsite
+                    ? $"The site is a {level.En}-level {site.En}. Reading applied: \"at or above the prefecture level\" qualifies the organs' portals only, so a key news website qualifies at any level."
+                    : $"The site is a {level.En}-level {site.En} (\"at or above\" includes the level itself).",
                 Site == SiteKind.PartyOrGovernmentPortal
                     ? $"该网站为{level.Zh}党政机关门户网站，低于地市级（“以上”包括本级）。"
                     : $"该网站为{site.Zh}，不属于党政机关门户网站或重点新闻网站。",

@@ -23,6 +23,16 @@ public static class Article9
         "实施责任追究应当实事求是，分清集体责任和个人责任。",
         "Accountability is based on facts and distinguishes collective from individual responsibility.");
 
+    /// <summary>The party concerned is the first of those traced; their responsibility is for their own act, not a leadership one.</summary>
+    public static readonly Citation PartyConcerned = Citation.OfMeasures("第八条第二款 / Article 8, paragraph 2",
+        "有下列情形之一的，各级党委（党组）应当逐级倒查，追究当事人、网络安全负责人至主要负责人责任。",
+        "Where one of the following circumstances occurs, Party committees (Party groups) at every level trace back level by level and hold the party concerned, the cybersecurity person in charge and up to the main person in charge responsible.");
+
+    /// <summary>The coordinating or supervising head is traced only where coordination or supervision failed (Article 4 names who supervises).</summary>
+    public static readonly Citation CoordinatingHead = Citation.OfMeasures("第八条第二款、第四条 / Article 8, paragraph 2; Article 4",
+        "协调监管不力的，还应当追究综合协调或监管部门负责人责任。（第四条：行业主管监管部门对本行业本领域的网络安全负指导监管责任。没有主管监管部门的，由所在地区负指导监管责任。）",
+        "Where coordination or supervision was ineffective, the head of the comprehensive coordination or supervising department is held responsible too. (Article 4: the industry regulator supervises its industry; where there is none, the region does.)");
+
     /// <summary>Derives every traced person's responsibility, and every team member's under a collective decision.</summary>
     public static IReadOnlyList<PersonResponsibility> Derive(TraceBackChain chain, LeadershipTeam team, DecisionRecord decision)
     {
@@ -62,8 +72,9 @@ public static class Article9
         // The party concerned answers for their own act, whatever the team decided.
         if (level == TraceBackLevel.PartyConcerned)
             return new(person, level, ResponsibilityKind.Direct,
-                new("当事人对本人的行为或不作为承担直接责任。", "The party concerned answers directly for their own act or omission."),
-                Individual, dissented);
+                new("当事人对本人的行为或不作为承担直接责任（第八条第二款把当事人列为倒查的第一级；称“直接责任”是本系统的理解，该款未使用这一用语）。",
+                    "The party concerned answers directly for their own act or omission (Article 8, paragraph 2 names the party concerned first among those traced; calling it \"direct\" responsibility is this system's reading, the paragraph does not use the term)."),
+                PartyConcerned, dissented);
         if (decision.Collective && (person == team.MainLead || person == team.SecurityLead))
             return new(person, level, ResponsibilityKind.MainLeadership,
                 person == team.MainLead
@@ -83,8 +94,8 @@ public static class Article9
                 new("领导班子主要负责人（第一责任人）在职责范围内承担主要领导责任。", "The main person in charge (the first responsible person) bears main leadership responsibility within their remit."),
                 Individual, dissented),
             _ => new(person, level, ResponsibilityKind.MainLeadership,
-                new("协调监管不力，综合协调或监管部门负责人在职责范围内承担主要领导责任。", "Coordination or supervision was ineffective: the head of the department bears main leadership responsibility within their remit."),
-                Individual, dissented),
+                new("协调监管不力，综合协调或监管部门负责人在职责范围内承担主要领导责任（第八条第二款、第四条）。", "Coordination or supervision was ineffective: the head of the department bears main leadership responsibility within their remit (Article 8, paragraph 2; Article 4)."),
+                CoordinatingHead, dissented),
         };
     }
 

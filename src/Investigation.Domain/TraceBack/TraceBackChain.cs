@@ -126,6 +126,12 @@ public sealed class TraceBackChain
                 $"Record at least one finding for level {(int)level} ({name.En}).");
         if (list.Select(f => f.Person).Distinct().Count() != list.Count)
             throw new DomainException("同一级中每人只有一项调查结论。", "Each person gets one finding per level.");
+        // A leader answers for a duty of the Party committee (Article 3) left undone; "responsible" without one would
+        // put leadership responsibility on nothing but the office held (第八条第二款 traces 责任, not posts).
+        if (level != TraceBackLevel.PartyConcerned && list.Any(f => f.Responsible && f.DutyFailed is null))
+            throw new DomainException(
+                $"第{(int)level}级（{name.Zh}）认定“负有责任”时，须写明其未履行或未正确履行的第三条职责（《实施办法》第三条、第八条第二款）。",
+                $"At level {(int)level} ({name.En}) a finding of \"responsible\" must name the Article 3 duty that was not performed or not performed correctly (Measures, Article 3 and Article 8, paragraph 2).");
         if (level != TraceBackLevel.PartyConcerned)
         {
             var missing = target.Subjects.Except(list.Select(f => f.Person)).ToList();

@@ -2,6 +2,7 @@ using Investigation.Domain;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
+using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
 using Investigation.Workflows.Features.Cases;
@@ -39,6 +40,58 @@ public static class CasesEndpoints
                              "the suggestion, reviews, the decision, the tasks and the timeline. A case of a unit outside yours is not found.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        cases.MapPost("/{id:guid}/investigation-report", async Task<NoContent> (Guid id, InvestigationReportBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new RecordInvestigationReport.Command(id, body.Facts, body.Conclusion, body.Participants ?? [], body.DiscussionConclusion, body.DiscussedOn), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(nameof(RecordInvestigationReport))
+            .WithSummary("Record the investigation report and its collective discussion (调查报告)")
+            .WithDescription("A member of the investigation team records the team's report (facts, conclusion) and the collective discussion " +
+                             "that adopted it (participants, conclusion), after the hearing; the suggestion is refused without it (Accountability Regulations, Article 11).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        cases.MapPost("/{id:guid}/delivery", async Task<NoContent> (Guid id, DeliveryBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new RecordDelivery.Command(id, body.DeliveredOn, body.Recipients), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(nameof(RecordDelivery))
+            .WithSummary("Record the delivery of the decision document (问责决定书送达)")
+            .WithDescription("The one-month limits run from this date: the appeal (Article 20) and the organisational adjustment task (Article 14), which starts here.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        cases.MapPost("/{id:guid}/appeals", async Task<Ok<LodgeAppeal.Result>> (Guid id, AppealBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new LodgeAppeal.Command(id, body.Target, body.SubjectId, body.LodgedOn, body.Grounds), ct)))
+            .WithName(nameof(LodgeAppeal))
+            .WithSummary("Record a written appeal against the decision (申诉)")
+            .WithDescription("In time (within one month of delivery) it starts the appeal workflow with its one-month task; late, it is kept and refused " +
+                             "with the reason (status RefusedAsLate). Execution of the decision is not suspended (Article 20).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        cases.MapGet("/{id:guid}/documents/{document}", async Task<FileContentHttpResult> (Guid id, ExportDocument.Kind document, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new ExportDocument.Query(id, document), ct);
+                return TypedResults.File(file.Content, ExportDocument.Result.ContentType, file.FileName);
+            })
+            .WithName(nameof(ExportDocument))
+            .WithSummary("Download the suggestion, the investigation report or the decision as a Word document (问责建议书、调查报告、问责决定书)")
+            .WithDescription("document is Suggestion, Report or Decision; laid out as a Chinese official document (GB/T 9704).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         cases.MapGet("/{id:guid}/diagram", async Task<Ok<GetProcessDiagram.Result>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProcessDiagram.Query(id), ct)))
             .WithName(nameof(GetProcessDiagram))
@@ -52,6 +105,26 @@ public static class CasesEndpoints
 // ---- aggregate keeps its state private, and the API's contract must not change when it does.
 
 public sealed record RegisteredCase(Guid CaseId, string Number, EvaluationView Evaluation);
+
+public sealed record DeliveryBody(DateOnly? DeliveredOn, string Recipients);
+
+public sealed record AppealBody(TargetKind? Target, Guid SubjectId, DateOnly? LodgedOn, string Grounds);
+
+/// <summary>After the decision: its delivery, the statutory last days, organisational adjustment, appeals, and decisions an appeal changed.</summary>
+public sealed record ExecutionView(DecisionDelivery? Delivery, DateOnly? AppealLastDay, DateOnly? AdjustmentLastDay, AdjustmentCompletion? Adjustment,
+    IReadOnlyList<AppealView> Appeals, IReadOnlyList<DecisionView> EarlierDecisions, Citation AppealCitation, Citation AdjustmentCitation);
+
+public sealed record AppealView(int Number, TargetKind Target, Guid SubjectId, string? SubjectName, DateOnly LodgedOn, string Grounds, AppealStatus Status,
+    DateOnly LastDay, DateOnly AnswerLastDay, string? Answer, DateOnly? DecidedOn);
+
+public sealed record InvestigationReportBody(string Facts, string Conclusion, IReadOnlyList<string>? Participants, string DiscussionConclusion, DateOnly? DiscussedOn);
+
+public sealed record InvestigationReportView(string Facts, string Conclusion, IReadOnlyList<string> Participants, string DiscussionConclusion,
+    DateOnly DiscussedOn, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static InvestigationReportView? From(InvestigationReport? r) =>
+        r is null ? null : new(r.Facts, r.Conclusion, r.Participants, r.DiscussionConclusion, r.DiscussedOn, r.RecordedBy, r.RecordedAt);
+}
 
 public sealed record UnitRef(Guid Id, string? Name);
 
@@ -112,7 +185,19 @@ public sealed record SuggestionView(IReadOnlyList<MeasureView> Proposals, string
 
 public sealed record ReviewView(ReviewOutcome Outcome, string Reviewer, string? Reason, IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset At);
 
-public sealed record DecisionView(UnitRef DecidedBy, IReadOnlyList<MeasureView> Measures, DateOnly DecidedOn, string Announcement, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record DecisionView(UnitRef DecidedBy, IReadOnlyList<MeasureView> Measures, DateOnly DecidedOn, string Announcement, string RecordedBy, DateTimeOffset RecordedAt,
+    IReadOnlyList<GroundView> Grounds);
+
+/// <summary>A ground of the decision with its article (Accountability Regulations, Articles 17–19).</summary>
+public sealed record GroundView(TargetKind Target, Guid SubjectId, string? SubjectName, GroundKind Kind, BilingualText Name, string Reason, Citation Citation);
+
+/// <summary>A round closed by a return for supplementary investigation, as it stood.</summary>
+public sealed record RoundView(int Number, DecisionAtFaultView? DecisionAtFault, IReadOnlyList<ResponsibilityView> Responsibilities,
+    IReadOnlyList<StatementView> Statements, SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt,
+    InvestigationReportView? Report);
+
+/// <summary>Article 4: who coordinates and who supervises the case's unit, and why, whoever the level-4 head turns out to be.</summary>
+public sealed record SupervisionView(UnitRef? Coordinating, UnitRef Supervising, SupervisionBasis Basis, BilingualText Reason, Citation Citation);
 
 public sealed record AcknowledgementView(string By, string? Note, DateTimeOffset At);
 
@@ -124,7 +209,9 @@ public sealed record CaseView(
     TeamView? Team, string? RejectionReason, ChainView? Chain,
     DecisionAtFaultView? DecisionAtFault, IReadOnlyList<ResponsibilityView> Responsibilities, IReadOnlyList<StatementView> Statements,
     SuggestionView? Suggestion, IReadOnlyList<ReviewView> Reviews, DecisionView? Decision, AcknowledgementView? Acknowledgement,
-    IReadOnlyList<GetCase.TaskRow> Tasks, IReadOnlyList<GetCase.TimelineEntry> Timeline)
+    IReadOnlyList<GetCase.TaskRow> Tasks, IReadOnlyList<GetCase.TimelineEntry> Timeline,
+    int CurrentRound = 1, IReadOnlyList<RoundView>? PreviousRounds = null, SupervisionView? Supervision = null, InvestigationReportView? Report = null,
+    ExecutionView? Execution = null)
 {
     public static CaseView From(GetCase.Result r)
     {
@@ -135,6 +222,31 @@ public sealed record CaseView(
         MeasureView Measure(Measure m) => new(m.Subject.Kind, m.Subject.Id,
             m.Subject.Kind == TargetKind.Cadre ? Person(new PersonId(m.Subject.Id)).Name : Unit(new UnitId(m.Subject.Id)).Name,
             m.Forms, m.Reason);
+        string? SubjectName(AccountabilitySubject subject) =>
+            subject.Kind == TargetKind.Cadre ? Person(new PersonId(subject.Id)).Name : Unit(new UnitId(subject.Id)).Name;
+        DecisionAtFaultView DecisionAtFault(DecisionRecord d) => new(d.Collective, d.Participants.Select(Person).ToList(), d.Dissenters.Select(Person).ToList(), d.Description);
+        ResponsibilityView Responsibility(PersonId person, TraceBackLevel? level, ResponsibilityKind derived, BilingualText reason, Citation citation, bool dissented, ResponsibilityOverride? o) =>
+            new(Person(person), level, derived, o?.Kind ?? derived, reason, citation, dissented, o is null ? null : new(o.Kind, o.Reason, o.By, o.At));
+        StatementView Statement(Statement s) => new(Person(s.Person), s.Text, s.Defence, s.Declined, s.RecordedBy, s.At);
+        SuggestionView Suggestion(AccountabilitySuggestion s) => new(s.Proposals.Select(Measure).ToList(), s.DraftedBy, s.DraftedAt, s.SubmittedAt);
+        ReviewView Review(Review v) => new(v.Outcome, v.Reviewer, v.Reason, v.ReturnedLevels, v.At);
+        DecisionView DecisionOf(AccountabilityDecision decision) =>
+            new(Unit(decision.DecidedBy), decision.Measures.Select(Measure).ToList(), decision.DecidedOn, decision.Announcement, decision.RecordedBy, decision.RecordedAt,
+                decision.Grounds.Select(g => new GroundView(g.Subject.Kind, g.Subject.Id, SubjectName(g.Subject), g.Kind, g.Kind.Name(), g.Reason, g.Citation)).ToList());
+        SupervisionView? Supervision()
+        {
+            if (c.Chain is null || !r.Organisation.Contains(c.UnitId)) return null;
+            try
+            {
+                var supervising = r.Organisation.SupervisingDepartmentOf(c.UnitId);
+                var coordinating = r.Organisation.CoordinatingDepartmentOf(c.UnitId);
+                return new(coordinating is null ? null : Unit(coordinating.Id), Unit(supervising.Department.Id), supervising.Basis, supervising.Reason, supervising.Citation);
+            }
+            catch (DomainException)
+            {
+                return null; // an organisation without a region: the assessment task says so where it matters
+            }
+        }
 
         return new(c.Id.Value, c.Number, c.Title, c.Description, new(c.UnitId.Value, r.UnitName), c.OccurredAt, c.RegisteredBy, c.RegisteredAt,
             c.Status, r.WorkflowStatus,
@@ -153,11 +265,19 @@ public sealed record CaseView(
             c.Statements.Select(s => new StatementView(Person(s.Person), s.Text, s.Defence, s.Declined, s.RecordedBy, s.At)).ToList(),
             c.Suggestion is { } s ? new(s.Proposals.Select(Measure).ToList(), s.DraftedBy, s.DraftedAt, s.SubmittedAt) : null,
             c.Reviews.Select(v => new ReviewView(v.Outcome, v.Reviewer, v.Reason, v.ReturnedLevels, v.At)).ToList(),
-            c.Decision is { } decision
-                ? new(Unit(decision.DecidedBy), decision.Measures.Select(Measure).ToList(), decision.DecidedOn, decision.Announcement, decision.RecordedBy, decision.RecordedAt)
-                : null,
+            c.Decision is { } decision ? DecisionOf(decision) : null,
             c.Acknowledgement is { } k ? new(k.By, k.Note, k.At) : null,
-            r.Tasks, r.Timeline);
+            r.Tasks, r.Timeline,
+            c.CurrentRound,
+            c.PreviousRounds.Select(round => new RoundView(round.Number, round.DecisionAtFault is { } f ? DecisionAtFault(f) : null,
+                round.Responsibilities.Select(x => Responsibility(x.Person, x.Level, x.Derived, x.Reason, x.Citation, x.Dissented, x.Override)).ToList(),
+                round.Statements.Select(Statement).ToList(), round.Suggestion is { } rs ? Suggestion(rs) : null,
+                round.Reviews.Select(Review).ToList(), round.ReturnedLevels, round.ClosedAt, InvestigationReportView.From(round.Report))).ToList(),
+            Supervision(), InvestigationReportView.From(c.Report),
+            c.Decision is null ? null : new ExecutionView(c.Delivery, c.AppealLastDay, c.AdjustmentLastDay, c.AdjustmentCompletion,
+                c.Appeals.Select(a => new AppealView(a.Number, a.Appellant.Kind, a.Appellant.Id, SubjectName(a.Appellant), a.LodgedOn, a.Grounds, a.Status,
+                    a.LastDay, a.AnswerLastDay, a.Answer, a.DecidedOn)).ToList(),
+                c.EarlierDecisions.Select(DecisionOf).ToList(), TimeLimits.Appeal, TimeLimits.OrganisationalAdjustment));
     }
 
     /// <summary>The facts back in the shape RegisterIncident takes them, one section per alleged circumstance.</summary>

@@ -70,7 +70,12 @@ public static class TasksEndpoints
         MapStep<ApproveReviewBody>(tasks, "approval", nameof(ApproveReview), "Approve the endorsement as a second reviewer, or refuse it (审核批准)",
             (id, b) => new ApproveReview.Command(id, b.Approve, b.Reason));
         MapStep<RecordDecisionBody>(tasks, "decision", nameof(RecordDecision), "Record the managing Party organisation's decision (问责决定)",
-            (id, b) => new RecordDecision.Command(id, b.Measures, b.DecidedOn, b.Announcement));
+            (id, b) => new RecordDecision.Command(id, b.Measures, b.DecidedOn, b.Announcement, b.Grounds));
+        MapStep<OrganisationalAdjustmentBody>(tasks, "organisational-adjustment", nameof(CompleteOrganisationalAdjustment),
+            "Report the formalities of organisational adjustment or handling done, within one month (组织调整或者组织处理, Article 14)",
+            (id, b) => new CompleteOrganisationalAdjustment.Command(id, b.CompletedOn, b.Note));
+        MapStep<DecideAppealBody>(tasks, "appeal-decision", nameof(DecideAppeal), "Answer an appeal within one month: uphold or change the decision (申诉处理, Article 20)",
+            (id, b) => new DecideAppeal.Command(id, b.Change, b.Replacement, b.Ground, b.Answer, b.DecidedOn));
         MapStep<AcknowledgeResultBody>(tasks, "acknowledgement", nameof(AcknowledgeResult), "Acknowledge the forwarded result; the case closes (干部主管部门接收)",
             (id, b) => new AcknowledgeResult.Command(id, b.Note));
     }
@@ -136,6 +141,10 @@ public sealed record ReviewCaseBody(ReviewCase.Verdict? Decision, string? Reason
 
 public sealed record ApproveReviewBody(bool? Approve, string? Reason = null);
 
-public sealed record RecordDecisionBody(IReadOnlyList<MeasureInput>? Measures, DateOnly? DecidedOn, string? Announcement);
+public sealed record RecordDecisionBody(IReadOnlyList<MeasureInput>? Measures, DateOnly? DecidedOn, string? Announcement, IReadOnlyList<GroundInput>? Grounds = null);
 
 public sealed record AcknowledgeResultBody(string? Note = null);
+
+public sealed record OrganisationalAdjustmentBody(DateOnly? CompletedOn, string Note);
+
+public sealed record DecideAppealBody(bool? Change, string Answer, DateOnly? DecidedOn, MeasureInput? Replacement = null, GroundInput? Ground = null);

@@ -98,8 +98,15 @@ public sealed class CaseScript(IServiceProvider services)
             held.Select(p => new RecordHearing.StatementInput(p.Value, "本人对调查认定的事实无异议。", "请求考虑事发后积极配合处置的情节。")).ToList()), ct);
     }
 
+    public async Task ReportAsync(Guid caseId, DateOnly discussedOn, CancellationToken ct = default) =>
+        await SendAs("investigator", new RecordInvestigationReport.Command(caseId,
+            "经调查，门户网站被篡改后值班人员未及时报告，分管领导未组织安全巡检，主要负责人未将网络安全纳入重要议事日程。",
+            "建议对负有责任的人员依规问责。", ["investigator", "investigator2"], "调查组集体讨论，一致同意本调查报告。", discussedOn), ct);
+
     public async Task SuggestAsync(Guid caseId, CancellationToken ct = default)
     {
+        if ((await SendAs("caseofficer", new GetCase.Query(caseId), ct)).Case.Report is null)
+            await ReportAsync(caseId, DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime), ct);
         var held = (await SendAs("caseofficer", new GetCase.Query(caseId), ct)).Case.PeopleHeldResponsible;
         await SendAs("caseofficer", new SubmitSuggestion.Command(await TaskAsync(caseId, TaskKinds.AccountabilitySuggestion, "caseofficer", ct),
             held.Select(p => new MeasureInput(TargetKind.Cadre, p.Value, p == MainLead ? [AccountabilityForm.CirculatedCriticism] : [AccountabilityForm.Admonishment],

@@ -20,6 +20,8 @@ public static class TaskKinds
     public const string ReviewApproval = nameof(ReviewApproval);
     public const string Decision = nameof(Decision);
     public const string Acknowledgement = nameof(Acknowledgement);
+    public const string OrganisationalAdjustment = nameof(OrganisationalAdjustment);
+    public const string AppealDecision = nameof(AppealDecision);
 
     public sealed record Info(string Kind, string Role, BilingualText Name);
 
@@ -38,6 +40,9 @@ public static class TaskKinds
         new(ReviewApproval, Roles.DisciplineApprover, new("审核批准", "Review approval")),
         new(Decision, Roles.PartyCommittee, new("问责决定", "Decision")),
         new(Acknowledgement, Roles.CadreManagement, new("干部主管部门接收", "Cadre management acknowledgement")),
+        // Statutory time limits (one month, Articles 14 and 20 of the Accountability Regulations), not the office's days.
+        new(OrganisationalAdjustment, Roles.CadreManagement, new("组织调整或者组织处理手续", "Organisational adjustment formalities")),
+        new(AppealDecision, Roles.PartyCommittee, new("申诉处理", "Appeal decision")),
     ];
 
     public static Info Of(string kind) => All.FirstOrDefault(i => i.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown task kind.");

@@ -86,10 +86,12 @@ public class CaseDecisionTests
         var measure = new Measure(AccountabilitySubject.Cadre(s.Org.MainLead),
             [AccountabilityForm.CirculatedCriticism, AccountabilityForm.DisciplinarySanction], "负主要领导责任");
 
-        s.Case.Decide(s.Org.Tree, s.Org.Prefecture, [measure], DecidedOn, "市委决定", "市委组织部", T0.AddDays(40));
+        var others = s.DecidableBy(s.Org.Prefecture).Where(m => m.Subject != measure.Subject);
+
+        s.Case.Decide(s.Org.Tree, s.Org.Prefecture, others.Append(measure), DecidedOn, "市委决定", "市委组织部", T0.AddDays(40));
 
         Assert.Equal(CaseStatus.Decided, s.Case.Status);
-        Assert.Equal([measure], s.Case.Decision!.Measures);
+        Assert.Equal(measure, s.Case.Decision!.Measures.Single(m => m.Subject == measure.Subject));
     }
 
     [Fact]

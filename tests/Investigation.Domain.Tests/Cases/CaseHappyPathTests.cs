@@ -40,6 +40,8 @@ public class CaseHappyPathTests
             c.RecordStatement(new Statement(person, "对事实无异议", person == org.SecurityLead ? "已多次申请经费未获批准" : null, false, LeadInvestigator, T0.AddDays(20)));
         Step(c.CompleteHearing);
 
+        s.Report();
+        Assert.Equal([LeadInvestigator, SecondInvestigator], c.Report!.Participants);
         c.DraftSuggestion(s.Proposals, "网信办起草人", T0.AddDays(25));
         Assert.False(c.Suggestion!.Submitted);
         Step(() => c.SubmitSuggestion(T0.AddDays(26)));

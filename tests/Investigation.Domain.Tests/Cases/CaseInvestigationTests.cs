@@ -114,11 +114,72 @@ public class CaseInvestigationTests
     [Fact]
     public void SubmitSuggestion_BeforeDrafting_IsRefused()
     {
-        var s = CaseScenario.At(CaseStatus.DraftingSuggestion);
+        var s = CaseScenario.At(CaseStatus.DraftingSuggestion).Report();
 
         var ex = Assert.Throws<DomainException>(s.Submit);
 
         Assert.Contains("Draft the accountability suggestion first", ex.Message);
+    }
+
+    [Fact]
+    public void SubmitSuggestion_BeforeTheInvestigationReport_IsRefused_CitingArticle11()
+    {
+        var s = CaseScenario.At(CaseStatus.DraftingSuggestion);
+        s.Case.DraftSuggestion(s.Proposals, "网信办起草人", T0.AddDays(25));
+
+        var ex = Assert.Throws<DomainException>(s.Submit);
+
+        Assert.Contains("第十一条", ex.Text.Zh);
+        Assert.Equal(CaseStatus.DraftingSuggestion, s.Case.Status);
+    }
+
+    [Theory]
+    [InlineData(new[] { LeadInvestigator }, "至少")]
+    [InlineData(new[] { SecondInvestigator, "outsider" }, "不是本案调查组成员")]
+    [InlineData(new[] { SecondInvestigator }, "至少")]
+    public void InvestigationReport_DiscussedByTooFewOrOutsiders_IsRefused(string[] participants, string message)
+    {
+        var s = CaseScenario.At(CaseStatus.DraftingSuggestion);
+
+        var ex = Assert.Throws<DomainException>(() => s.Case.RecordInvestigationReport("事实", "结论", participants, "一致同意",
+            DateOnly.FromDateTime(T0.AddDays(24).DateTime), LeadInvestigator, T0.AddDays(24)));
+
+        Assert.Contains(message, ex.Text.Zh);
+        Assert.Null(s.Case.Report);
+    }
+
+    [Fact]
+    public void InvestigationReport_WithoutTheLead_IsRefused()
+    {
+        var s = new CaseScenario();
+        s.Case.Accept(s.Org.Tree, new InvestigationTeam(LeadInvestigator, [SecondInvestigator, "investigator-c"]));
+        s.AdvanceTo(CaseStatus.DraftingSuggestion);
+
+        var ex = Assert.Throws<DomainException>(() => s.Case.RecordInvestigationReport("事实", "结论", [SecondInvestigator, "investigator-c"], "一致同意",
+            DateOnly.FromDateTime(T0.AddDays(24).DateTime), SecondInvestigator, T0.AddDays(24)));
+
+        Assert.Contains("组长", ex.Text.Zh);
+    }
+
+    [Fact]
+    public void InvestigationReport_BeforeTheHearingIsComplete_IsRefused()
+    {
+        var s = CaseScenario.At(CaseStatus.Hearing);
+
+        Assert.Throws<DomainException>(() => s.Case.RecordInvestigationReport("事实", "结论", [LeadInvestigator, SecondInvestigator], "一致同意",
+            DateOnly.FromDateTime(T0.AddDays(24).DateTime), LeadInvestigator, T0.AddDays(24)));
+    }
+
+    [Fact]
+    public void InvestigationReport_GoesWithTheRoundWhenTheCaseIsReturned()
+    {
+        var s = CaseScenario.At(CaseStatus.UnderReview);
+        var report = s.Case.Report;
+
+        s.Case.ReturnForSupplementaryInvestigation(FirstReviewer, [TraceBackLevel.SecurityLead], "证据不足", T0.AddDays(30));
+
+        Assert.Null(s.Case.Report);
+        Assert.Equal(report, s.Case.PreviousRounds.Single().Report);
     }
 
     [Fact]

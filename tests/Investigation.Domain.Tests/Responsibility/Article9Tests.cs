@@ -138,7 +138,9 @@ public class Article9Tests
         var party = Of(result, org.Operator);
         Assert.Equal(ResponsibilityKind.Direct, party.Derived);
         Assert.Equal(TraceBackLevel.PartyConcerned, party.Level);
-        Assert.Equal(Article9.Individual, party.Citation);
+        // The party concerned's direct responsibility cites the paragraph that traces them, not a text about leadership.
+        Assert.Equal(Article9.PartyConcerned, party.Citation);
+        Assert.Equal(Article9.Individual, Of(result, org.SecurityLead).Citation);
         Assert.Equal(ResponsibilityKind.MainLeadership, Of(result, org.SecurityLead).Derived);
         Assert.Equal(ResponsibilityKind.MainLeadership, Of(result, org.MainLead).Derived);
     }

@@ -99,7 +99,14 @@ public sealed class CaseScenario
         .Append(new Measure(AccountabilitySubject.Organisation(Org.PowerCompany), [AccountabilityForm.Inspection], "党委落实责任制不力"))
         .ToList();
 
-    public CaseScenario Draft() { Case.DraftSuggestion(Proposals, "网信办起草人", T0.AddDays(25)); return this; }
+    public CaseScenario Report()
+    {
+        Case.RecordInvestigationReport("调查认定：值班员未按制度报告，分管领导未组织巡检。", "建议对负有责任的人员问责。",
+            [LeadInvestigator, SecondInvestigator], "调查组一致同意调查报告。", DateOnly.FromDateTime(T0.AddDays(24).DateTime), LeadInvestigator, T0.AddDays(24));
+        return this;
+    }
+
+    public CaseScenario Draft() { if (Case.Report is null) Report(); Case.DraftSuggestion(Proposals, "网信办起草人", T0.AddDays(25)); return this; }
     public CaseScenario Submit() { Case.SubmitSuggestion(T0.AddDays(26)); return this; }
     public CaseScenario Endorse(string reviewer = FirstReviewer) { Case.Endorse(reviewer, "事实清楚", T0.AddDays(30)); return this; }
     public CaseScenario Approve(string reviewer = SecondReviewer) { Case.Approve(reviewer, T0.AddDays(31)); return this; }

@@ -72,6 +72,13 @@ public sealed class CaseJourneyApiTests(WebApp app) : IClassFixture<WebApp>
             statements = held.Select(p => new { personId = p, statement = "本人对调查认定的事实无异议。", defence = "请求考虑积极配合处置的情节。" }),
         }).Expect(HttpStatusCode.NoContent);
 
+        // The team's report and its collective discussion come first (Accountability Regulations, Article 11).
+        await investigator.PostJsonAsync($"/api/v1/cases/{caseId}/investigation-report", new
+        {
+            facts = "门户网站被篡改后值班人员未及时报告。", conclusion = "建议问责。", participants = new[] { "investigator", "investigator2" },
+            discussionConclusion = "一致同意。", discussedOn = "2026-03-02",
+        }).Expect(HttpStatusCode.NoContent);
+
         await officer.PostJsonAsync($"/api/v1/tasks/{await officer.TaskAsync(caseId, TaskKinds.AccountabilitySuggestion)}/suggestion", new
         {
             proposals = held.Select(p => new { target = "Cadre", subjectId = p, forms = new[] { "Admonishment" }, reason = "未正确履行网络安全责任。" }),

@@ -143,6 +143,9 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Person(hearing, MainLead).GetByLabel("本人拒绝陈述").CheckAsync();
         await journey.CompleteAsync(hearing, "完成", CaseStatus.DraftingSuggestion);
 
+        // The team's report and its collective discussion (Article 11); its page has its own test (CompleteTaskJourneyTests).
+        await app.Script.ReportAsync(caseId, new DateOnly(2026, 3, 2));
+
         // The cyberspace affairs office drafts and submits its suggestion; nothing for the Party organisation.
         var suggest = await journey.OpenTaskAsync("caseofficer", TaskKinds.AccountabilitySuggestion);
         await Propose(suggest, Operator, AccountabilityForm.Admonishment, "直接责任，延误报告。");
@@ -318,6 +321,9 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByLabel(responsible ? "负有责任" : "不负有责任", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("事实", new() { Exact = true }).FillAsync(facts);
         await page.GetByLabel("证据（每行一项）").FillAsync(evidence);
+        // A responsible finding names the Article 3 duty failed (required from level 2 up).
+        if (responsible)
+            await page.GetByLabel("未履行的第三条职责（负有责任时）").SelectOptionAsync(nameof(Article3Duty.ProtectionAndIncidentHandling));
     }
 
     private static async Task Propose(IPage page, string person, AccountabilityForm form, string reason)

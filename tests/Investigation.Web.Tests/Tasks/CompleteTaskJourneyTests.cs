@@ -62,12 +62,14 @@ public sealed class CompleteTaskJourneyTests(WebApp app) : IClassFixture<WebApp>
             ["RecordFindings.Findings[0].Responsible"] = "true",
             ["RecordFindings.Findings[0].Facts"] = "分管网络安全，未组织安全巡检。",
             ["RecordFindings.Findings[0].Evidence"] = "巡检记录",
+            ["RecordFindings.Findings[0].DutyFailed"] = "ProtectionAndIncidentHandling",
         });
         await CompleteAsync("investigator", id, TaskKinds.MainLeadFindings, "RecordFindings", new()
         {
             ["RecordFindings.Findings[0].Responsible"] = "true",
             ["RecordFindings.Findings[0].Facts"] = "未把网络安全纳入重要议事日程。",
             ["RecordFindings.Findings[0].Evidence"] = "党组会议记录",
+            ["RecordFindings.Findings[0].DutyFailed"] = "ImplementDirectivesAndLaw",
         });
 
         // Coordination found ineffective: the head of the provincial office is traced at level 4, and found not responsible.
@@ -122,6 +124,18 @@ public sealed class CompleteTaskJourneyTests(WebApp app) : IClassFixture<WebApp>
         Assert.Equal(3, heard.Statements.Count);
         Assert.Single(heard.Statements, s => s.Declined);
 
+        // The team's report and its collective discussion come before the suggestion (Article 11).
+        var teamMember = await As("investigator");
+        var reportForm = await WebApp.FormAsync(teamMember, $"/Cases/RecordInvestigationReport/{id}", "main form");
+        var reported = await TaskForms.PostAsync(teamMember, reportForm, new()
+        {
+            ["Input.Facts"] = "值班员未及时报告，分管领导未组织巡检。",
+            ["Input.Conclusion"] = "建议对三人问责。",
+            ["Input.DiscussionConclusion"] = "调查组一致同意。",
+        });
+        Assert.True(reported.StatusCode == HttpStatusCode.Redirect, await reported.Content.ReadAsStringAsync());
+        Assert.Equal(["investigator2", "investigator"], (await CaseOf(id)).Report!.Participants.Order().Reverse());
+
         // Rows 0 to 2 are the people held responsible, row 3 the unit's Party organisation; row 2 is left blank.
         await CompleteAsync("caseofficer", id, TaskKinds.AccountabilitySuggestion, "SubmitSuggestion", new()
         {
@@ -145,10 +159,20 @@ public sealed class CompleteTaskJourneyTests(WebApp app) : IClassFixture<WebApp>
         await CompleteAsync("disciplineapprover", id, TaskKinds.ReviewApproval, "ApproveReview", new() { ["ApproveReview.Approve"] = "true" });
         Assert.Equal(CaseStatus.AwaitingDecision, (await CaseOf(id)).Status);
 
-        // The decision form starts from the suggestion; the committee keeps it and records the announcement.
-        await CompleteAsync("partycommittee", id, TaskKinds.Decision, "RecordDecision",
+        // The decision form starts from the suggestion; the committee keeps it and records the announcement. The
+        // Party organisation is held accountable, so its responsible member left out (row 2) needs a ground (Article 6(2), Article 17).
+        var refused = await TaskForms.PostAsync(await As("partycommittee"), await FormAsync("partycommittee", id, TaskKinds.Decision, "RecordDecision"),
             new() { ["RecordDecision.Announcement"] = "已于省委常委会议上宣布，并书面通知本人。" });
+        Assert.Contains("第六条第二款", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(CaseStatus.AwaitingDecision, (await CaseOf(id)).Status);
+        await CompleteAsync("partycommittee", id, TaskKinds.Decision, "RecordDecision", new()
+        {
+            ["RecordDecision.Announcement"] = "已于省委常委会议上宣布，并书面通知本人。",
+            ["RecordDecision.Grounds[2].Kind"] = "Exemption",
+            ["RecordDecision.Grounds[2].Reason"] = "在集体决策中明确提出保留意见。",
+        });
         var decided = await CaseOf(id);
+        Assert.Equal((Domain.Accountability.GroundKind.Exemption, "在集体决策中明确提出保留意见。"), (decided.Decision!.Grounds.Single().Kind, decided.Decision.Grounds.Single().Reason));
         Assert.Equal(CaseStatus.Decided, decided.Status);
         Assert.Equal(suggested.Suggestion.Proposals.Select(p => (p.Subject, string.Join(",", p.Forms))),
             decided.Decision!.Measures.Select(m => (m.Subject, string.Join(",", m.Forms))));

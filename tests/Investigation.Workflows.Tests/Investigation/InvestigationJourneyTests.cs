@@ -76,7 +76,7 @@ public sealed class InvestigationJourneyTests : IAsyncLifetime
         var audit = await app.SendAs("auditor", new VerifyAuditChain.Query());
         Assert.True(audit.Intact, audit.Message);
         Assert.Equal(await app.Read(db => db.AuditEntries.CountAsync()), audit.EntriesChecked);
-        Assert.Equal(13, audit.EntriesChecked); // one entry per command: the registration and the 12 task completions
+        Assert.Equal(14, audit.EntriesChecked); // one entry per command: the registration, the investigation report and the 12 task completions
     }
 
     [Fact]

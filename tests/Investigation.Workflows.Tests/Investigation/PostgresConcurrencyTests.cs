@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Investigation.Domain.Incidents;
 using Investigation.Workflows.Audit;
 using Investigation.Workflows.Demo;
@@ -50,7 +51,7 @@ public sealed class PostgresConcurrencyTests(PostgresServer postgres) : IClassFi
     [Fact]
     public async Task ConcurrentSteps_OnTwoNodes_DifferentCasesAllSucceed_OneTaskIsOneWinAndOneConflict()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var connectionString = await postgres.CreateDatabaseAsync("concurrency");
         await using var a = await NodeAsync(connectionString, clock);
         await using var b = await NodeAsync(connectionString, clock);

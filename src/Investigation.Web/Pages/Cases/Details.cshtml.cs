@@ -34,6 +34,24 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         return Page();
     }
 
+    /// <summary>A Word document of the case (ExportDocument): the suggestion, the investigation report or the decision.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, ExportDocument.Kind document)
+    {
+        try
+        {
+            var file = await mediator.Send(new ExportDocument.Query(id, document), HttpContext.RequestAborted);
+            return File(file.Content, ExportDocument.Result.ContentType, file.FileName);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            return Content(Text.T(e), "text/plain; charset=utf-8");
+        }
+    }
+
     public Task<IActionResult> OnGetBpmnAsync(Guid id) =>
         this.SendAsync(mediator, new ExportBpmn.Query(id), xml => Content(xml, "application/xml; charset=utf-8"));
 

@@ -31,6 +31,8 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     public ApproveReviewForm ApproveReview { get; private set; } = new();
     public RecordDecisionForm RecordDecision { get; private set; } = new();
     public AcknowledgeResultForm AcknowledgeResult { get; private set; } = new();
+    public CompleteOrganisationalAdjustmentForm CompleteOrganisationalAdjustment { get; private set; } = new();
+    public DecideAppealForm DecideAppeal { get; private set; } = new();
     public ChangeDueDateForm ChangeDueDate { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -110,6 +112,21 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
         return CompleteAsync(id, nameof(RecordDecision), () => form.ToCommand(id), ("Measures", form.SentRows));
     }
 
+    public Task<IActionResult> OnPostCompleteOrganisationalAdjustmentAsync(Guid id, [Bind(Prefix = nameof(CompleteOrganisationalAdjustment))] CompleteOrganisationalAdjustmentForm form)
+    {
+        CompleteOrganisationalAdjustment = form;
+        return CompleteAsync(id, nameof(CompleteOrganisationalAdjustment), () => form.ToCommand(id));
+    }
+
+    public async Task<IActionResult> OnPostDecideAppealAsync(Guid id, [Bind(Prefix = nameof(DecideAppeal))] DecideAppealForm form)
+    {
+        DecideAppeal = form;
+        var loaded = await LoadAsync(id);
+        if (loaded is not PageResult) return loaded;
+        var pending = Detail.Case.Appeals.FirstOrDefault(a => a.Status == Domain.Cases.AppealStatus.Pending);
+        return await CompleteAsync(id, nameof(DecideAppeal), () => form.ToCommand(id, pending));
+    }
+
     public Task<IActionResult> OnPostAcknowledgeResultAsync(Guid id, [Bind(Prefix = nameof(AcknowledgeResult))] AcknowledgeResultForm form)
     {
         AcknowledgeResult = form;
@@ -170,6 +187,12 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
             case TaskKinds.AccountabilitySuggestion: SubmitSuggestion = SubmitSuggestionForm.For(Detail); break;
             case TaskKinds.Decision:
                 RecordDecision = RecordDecisionForm.For(Detail, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime));
+                break;
+            case TaskKinds.OrganisationalAdjustment:
+                CompleteOrganisationalAdjustment = new() { CompletedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime) };
+                break;
+            case TaskKinds.AppealDecision:
+                DecideAppeal = new() { DecidedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime) };
                 break;
             default:
                 if (Detail.Level is not null) RecordFindings = RecordFindingsForm.For(Detail);

@@ -125,8 +125,12 @@ public static class RegisterIncident
                 throw Say.Invalid("UnitId", "该单位不在您的管辖范围内。", "This unit is not one of yours.");
             var now = clock.GetUtcNow();
             var number = await NextNumberAsync(now, ct);
+            var facts = command.Facts!.ToFacts(now).ToList();
+            var unit = (await access.OrganisationAsync(ct)).Unit(new UnitId(command.UnitId!.Value));
+            if (facts.OfType<PortalParalysisFacts>().Select(p => p.LevelMismatch(unit)).FirstOrDefault(m => m is not null) is { } mismatch)
+                throw Say.Invalid("Facts.PortalParalysis.SiteLevel", mismatch.Zh, mismatch.En);
             var c = Case.Register(CaseId.New(), number, new UnitId(command.UnitId!.Value), command.Title!, command.Description!, command.OccurredAt!.Value,
-                command.Facts!.ToFacts(now), command.DutiesFailed ?? [], command.Evidence ?? [], access.Actor.UserName, now);
+                facts, command.DutiesFailed ?? [], command.Evidence ?? [], access.Actor.UserName, now);
             session.Case = c;
             var record = CaseRecord.From(c, now);
             db.Cases.Add(record);

@@ -11,7 +11,8 @@ namespace Investigation.Workflows.Features.Tasks;
 /// </summary>
 public static class RecordDecision
 {
-    public sealed record Command(Guid TaskId, IReadOnlyList<MeasureInput>? Measures, DateOnly? DecidedOn, string? Announcement) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, IReadOnlyList<MeasureInput>? Measures, DateOnly? DecidedOn, string? Announcement,
+        IReadOnlyList<GroundInput>? Grounds = null) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -24,6 +25,8 @@ public static class RecordDecision
             RuleFor(c => c.DecidedOn).Required()
                 .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime))
                 .WithMessage("决定日期不能晚于今天。", "The decision cannot be dated in the future.");
+            RuleFor(c => c.Grounds).AtMost(200);
+            RuleForEach(c => c.Grounds).NoMissingElement().ChildRules(GroundInput.Rules);
         }
     }
 
@@ -37,7 +40,7 @@ public static class RecordDecision
             if (command.DecidedOn < registered)
                 throw Say.Invalid(nameof(Command.DecidedOn), $"决定日期不能早于案件登记之日（{registered:yyyy-MM-dd}）。", $"The decision cannot be dated before the case was registered ({registered:yyyy-MM-dd}).");
             open.Case.Decide(open.Organisation, step.Actor.UnitId, command.Measures!.Select(m => m.ToMeasure()), command.DecidedOn!.Value,
-                command.Announcement!, step.Actor.UserName, clock.GetUtcNow());
+                command.Announcement!, step.Actor.UserName, clock.GetUtcNow(), (command.Grounds ?? []).Select(g => g.ToGround()));
             await step.CompleteAsync(open, Runtime.ActivityResult.Done, command, ct);
             return Unit.Value;
         }

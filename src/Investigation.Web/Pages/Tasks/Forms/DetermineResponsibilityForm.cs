@@ -28,8 +28,22 @@ public sealed class DetermineResponsibilityForm
         public string? Reason { get; set; }
     }
 
-    public static DetermineResponsibilityForm For(GetTask.Result task) =>
-        new() { Overrides = task.Subjects.Select(p => new OverrideRow { PersonId = p.Id.Value }).ToList() };
+    /// <summary>After a return, the form starts from the previous round's decision at fault and overrides (still to be confirmed).</summary>
+    public static DetermineResponsibilityForm For(GetTask.Result task)
+    {
+        var earlier = task.Case.PreviousRounds.LastOrDefault();
+        return new()
+        {
+            Decision = earlier?.DecisionAtFault is { } d
+                ? new() { Collective = d.Collective, Participants = d.Participants.Select(p => p.Value).ToList(), Dissenters = d.Dissenters.Select(p => p.Value).ToList(), Description = d.Description }
+                : new(),
+            Overrides = task.Subjects.Select(p =>
+            {
+                var before = earlier?.Responsibilities.FirstOrDefault(r => r.Person == p.Id)?.Override;
+                return new OverrideRow { PersonId = p.Id.Value, Kind = before?.Kind, Reason = before?.Reason };
+            }).ToList(),
+        };
+    }
 
     /// <summary>The form's rows that the command carries, in the command's order.</summary>
     public IReadOnlyList<int> SentRows => Overrides.Select((o, i) => (o, i)).Where(x => x.o.Kind is not null).Select(x => x.i).ToList();

@@ -7,7 +7,9 @@ public sealed class SubmitSuggestionForm
 {
     public List<MeasureRow> Proposals { get; set; } = [];
 
-    public static SubmitSuggestionForm For(GetTask.Result task) => new() { Proposals = MeasureRows.For(task) };
+    /// <summary>After a return, the rows start from the previous round's suggestion.</summary>
+    public static SubmitSuggestionForm For(GetTask.Result task) =>
+        new() { Proposals = MeasureRows.For(task, task.Case.PreviousRounds.LastOrDefault()?.Suggestion?.Proposals) };
 
     public IReadOnlyList<int> SentRows => MeasureRows.Sent(Proposals);
 

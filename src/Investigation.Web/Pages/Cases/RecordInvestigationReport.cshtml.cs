@@ -1,0 +1,62 @@
+using Investigation.Web.Infrastructure;
+using Investigation.Web.Pages.Tasks.Forms;
+using Investigation.Workflows.Features.Cases;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Pages.Cases;
+
+/// <summary>
+/// The investigation team's report and its collective discussion (RecordInvestigationReport). The form starts
+/// from the report on record, or else from the one of the round before a return.
+/// </summary>
+public sealed class RecordInvestigationReportModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public GetCase.Result Data { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var shown = await LoadAsync(id);
+        if (shown is not PageResult) return shown;
+        var c = Data.Case;
+        var earlier = c.Report ?? c.PreviousRounds.LastOrDefault(r => r.Report is not null)?.Report;
+        Input = earlier is null
+            ? new() { Participants = c.Team?.Members.ToList() ?? [], DiscussedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime) }
+            : new()
+            {
+                Facts = earlier.Facts, Conclusion = earlier.Conclusion, Participants = earlier.Participants.ToList(),
+                DiscussionConclusion = earlier.DiscussionConclusion,
+                DiscussedOn = c.Report is null ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime) : earlier.DiscussedOn,
+            };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var shown = await LoadAsync(id);
+        if (shown is not PageResult || !ModelState.IsValid) return shown;
+        var sent = await this.SendAsync(mediator, new RecordInvestigationReport.Command(id, Input.Facts ?? "", Input.Conclusion ?? "",
+            Input.Participants, Input.DiscussionConclusion ?? "", Input.DiscussedOn), _ => Redirect($"/Cases/Details/{id}#report"));
+        return sent is PageResult ? await LoadAsync(id) : sent;
+    }
+
+    private Task<IActionResult> LoadAsync(Guid id) =>
+        this.SendAsync(mediator, new GetCase.Query(id), r =>
+        {
+            Data = r;
+            return Page();
+        }, "");
+
+    public sealed class InputModel
+    {
+        public string? Facts { get; set; }
+        public string? Conclusion { get; set; }
+        public List<string> Participants { get; set; } = [];
+        public string? DiscussionConclusion { get; set; }
+        [Needed("请填写集体讨论的日期。", "Give the date of the discussion.")]
+        public DateOnly? DiscussedOn { get; set; }
+    }
+}
