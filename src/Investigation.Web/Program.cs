@@ -6,6 +6,12 @@ builder.Services.AddInvestigationWorkflows(builder.Configuration);
 builder.Services.AddInvestigationWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+// A command (setup-admin, backup, verify-audit) runs instead of the server: see README, Deploy.
+if (ConsoleCommands.Find(args) is not null)
+{
+    Environment.ExitCode = await ConsoleCommands.RunAsync(app, args, Console.In, Console.Out);
+    return;
+}
 await app.PrepareAsync();
 app.UseInvestigationWeb();
 app.Run();

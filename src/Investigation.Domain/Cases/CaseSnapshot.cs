@@ -16,7 +16,8 @@ public sealed record CaseSnapshot(
     IReadOnlyList<Statement> Statements, AccountabilitySuggestion? Suggestion, IReadOnlyList<Review> Reviews,
     AccountabilityDecision? Decision, Acknowledgement? Acknowledgement);
 
-public sealed record ChainSnapshot(Guid UnitId, CoordinationAssessment? Assessment, IReadOnlyList<LevelSnapshot> Levels);
+public sealed record ChainSnapshot(Guid UnitId, CoordinationAssessment? Assessment, IReadOnlyList<LevelSnapshot> Levels,
+    Organisation.AppliedLeadership? Applied = null);
 
 public sealed record LevelSnapshot(TraceBackLevel Level, IReadOnlyList<PersonId> Subjects, LevelStatus Status, int Round,
     IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Superseded);

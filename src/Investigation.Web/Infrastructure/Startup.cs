@@ -12,14 +12,20 @@ public static class Startup
     {
         var services = app.Services;
         await DatabaseInitialiser.MigrateAsync(services);
-        await DemoSeeder.SeedOrganisationAsync(services);
+        await DemoSeeder.EnsureRolesAsync(services);
 
-        // Demo users exist only in Development, or where configured (Demo:Enabled).
+        // The demo organisation, users and cases exist only in Development, or where configured (Demo:Enabled):
+        // a real deployment's database holds the schema and nothing else until its administrator acts.
         var demo = app.Configuration.GetValue("Demo:Enabled", app.Environment.IsDevelopment());
         var password = app.Configuration["Demo:Password"];
-        if (!demo) return;
+        if (!demo)
+        {
+            await ConsoleCommands.TellWhenNoAdministratorAsync(app);
+            return;
+        }
         if (string.IsNullOrWhiteSpace(password))
             throw new InvalidOperationException("Demo:Enabled is set but Demo:Password is not: set the demo users' password in configuration.");
+        await DemoSeeder.SeedOrganisationAsync(services);
         await DemoSeeder.SeedUsersAsync(services, password);
         if (app.Configuration.GetValue("Demo:Cases", true))
             await DemoCases.SeedAsync(app.Configuration, services.GetRequiredService<TimeProvider>());

@@ -16,7 +16,7 @@ public static class AddPerson
     public sealed record Command(string Name, string Post, Guid UnitId, Guid ManagingOrganisationId) : IRequest<Guid>;
 
     /// <summary>The change itself, in one transaction with its audit entry.</summary>
-    public sealed record Apply(Command Change) : ICommand<Guid>;
+    public sealed record Apply(Command Change) : ICommand<Guid>, IChangesOrganisation;
 
     public sealed class Validator : AbstractValidator<Command>
     {

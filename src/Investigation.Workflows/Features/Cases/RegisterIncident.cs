@@ -62,6 +62,8 @@ public static class RegisterIncident
             access.RequireRole(Roles.CaseOfficer);
             if (!await access.CanSeeUnitAsync(command.UnitId, ct))
                 throw Say.Invalid("UnitId", "该单位不在您的管辖范围内。", "This unit is not one of yours.");
+            if ((await access.OrganisationAsync(ct)).Unit(new UnitId(command.UnitId)).Retired)
+                throw Say.Invalid("UnitId", "该单位已撤销，不能登记新的案件。", "This unit is retired and takes no new case.");
             var now = clock.GetUtcNow();
             var number = await NextNumberAsync(now, ct);
             var c = Case.Register(CaseId.New(), number, new UnitId(command.UnitId), command.Title, command.Description, command.OccurredAt,

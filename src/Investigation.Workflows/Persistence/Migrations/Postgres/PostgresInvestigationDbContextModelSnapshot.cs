@@ -309,6 +309,36 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Investigation.Workflows.Persistence.AppointmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("org_appointments", (string)null);
+                });
+
             modelBuilder.Entity("Investigation.Workflows.Persistence.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -378,6 +408,10 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("ManagingOrganisationId")
                         .HasColumnType("uuid");
 
@@ -391,10 +425,16 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("UnitId");
 
@@ -406,6 +446,10 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
@@ -421,25 +465,21 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<Guid?>("MainLeadId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("OtherMembers")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("SecurityLeadId")
-                        .HasColumnType("uuid");
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("ParentId");
 

@@ -302,6 +302,36 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Investigation.Workflows.Persistence.AppointmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("org_appointments", (string)null);
+                });
+
             modelBuilder.Entity("Investigation.Workflows.Persistence.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -371,6 +401,10 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ManagingOrganisationId")
                         .HasColumnType("TEXT");
 
@@ -384,10 +418,16 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("UnitId");
 
@@ -398,6 +438,10 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Industry")
@@ -414,25 +458,21 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("MainLeadId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OtherMembers")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("SecurityLeadId")
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("ParentId");
 

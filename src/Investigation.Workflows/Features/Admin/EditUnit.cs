@@ -1,0 +1,62 @@
+using FluentValidation;
+using Investigation.Domain;
+using Investigation.Domain.Organisation;
+using Investigation.Workflows.Identity;
+using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Unit = MediatR.Unit;
+
+namespace Investigation.Workflows.Features.Admin;
+
+/// <summary>
+/// An administrator renames a unit, moves it under another of their units, or changes its kind, level,
+/// industry (for a regulator, the industry it supervises). The organisation tree checks the result;
+/// cases keep what they recorded (the unit's id, and the team fixed when their trace-back started).
+/// </summary>
+public static class EditUnit
+{
+    public sealed record Command(Guid UnitId, string Name, UnitKind Kind, AdministrativeLevel Level, Guid? ParentId, string? Industry)
+        : ICommand<Unit>, IChangesOrganisation;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.UnitId).NotEmpty();
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Kind).IsInEnum();
+            RuleFor(c => c.Level).IsInEnum();
+            RuleFor(c => c.Industry).MaximumLength(100);
+        }
+    }
+
+    public sealed class Handler(InvestigationDbContext db, Access access, AuditScope audit) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command c, CancellationToken ct)
+        {
+            access.RequireRole(Roles.Administrator);
+            if (!await access.CanSeeUnitAsync(c.UnitId, ct)) throw new NotFoundException("该单位", "The unit");
+            var tree = await OrganisationStore.LoadAsync(db, ct);
+            var id = new UnitId(c.UnitId);
+            var before = tree.Unit(id);
+            var was = $"{before.Name} {before.Kind} {before.Level} {before.ParentId} {before.Industry}";
+            if (c.ParentId is { } parent && parent != before.ParentId?.Value)
+            {
+                // Moving is managing two places: the unit and where it goes.
+                await access.RequireManagedUnitAsync(parent, nameof(Command.ParentId), ct);
+                tree.MoveUnit(id, new UnitId(parent));
+            }
+            else if (c.ParentId is null && before.ParentId is not null)
+                throw Say.Invalid(nameof(Command.ParentId), "请选择上级单位。", "Choose the unit it belongs to.");
+            tree.RenameUnit(id, c.Name);
+            tree.DescribeUnit(id, c.Kind, c.Level, c.Industry);
+            var unit = tree.Unit(id);
+            var row = await db.Units.SingleAsync(u => u.Id == c.UnitId, ct);
+            (row.Name, row.Kind, row.Level, row.ParentId, row.Industry) = (unit.Name, unit.Kind, unit.Level, unit.ParentId?.Value, unit.Industry);
+            audit.Detail = $"was: {was}";
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Investigation.Workflows.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OrganisationHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MainLeadId",
+                table: "org_units");
+
+            migrationBuilder.DropColumn(
+                name: "OtherMembers",
+                table: "org_units");
+
+            migrationBuilder.DropColumn(
+                name: "SecurityLeadId",
+                table: "org_units");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Code",
+                table: "org_units",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Retired",
+                table: "org_units",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Code",
+                table: "org_people",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Retired",
+                table: "org_people",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "org_appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_org_appointments", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_org_units_Code",
+                table: "org_units",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_org_people_Code",
+                table: "org_people",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_org_appointments_UnitId",
+                table: "org_appointments",
+                column: "UnitId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "org_appointments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_org_units_Code",
+                table: "org_units");
+
+            migrationBuilder.DropIndex(
+                name: "IX_org_people_Code",
+                table: "org_people");
+
+            migrationBuilder.DropColumn(
+                name: "Code",
+                table: "org_units");
+
+            migrationBuilder.DropColumn(
+                name: "Retired",
+                table: "org_units");
+
+            migrationBuilder.DropColumn(
+                name: "Code",
+                table: "org_people");
+
+            migrationBuilder.DropColumn(
+                name: "Retired",
+                table: "org_people");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "MainLeadId",
+                table: "org_units",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OtherMembers",
+                table: "org_units",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SecurityLeadId",
+                table: "org_units",
+                type: "uuid",
+                nullable: true);
+        }
+    }
+}
