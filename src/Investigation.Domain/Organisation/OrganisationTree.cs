@@ -97,6 +97,21 @@ public sealed class OrganisationTree
 
     public void RenameUnit(UnitId id, string name) => Unit(id).Rename(name);
 
+    /// <summary>Records which industry regulator supervises a unit (Article 4); null to find it from the unit's industry.</summary>
+    public void AssignRegulator(UnitId id, UnitId? regulatorId)
+    {
+        var unit = Unit(id);
+        if (regulatorId is { } r)
+        {
+            var regulator = Unit(r);
+            if (regulator.Kind != UnitKind.IndustryRegulator)
+                throw new DomainException($"“{regulator.Name}”不是行业主管监管部门，不能作为“{unit.Name}”的主管监管部门（第四条）。",
+                    $"'{regulator.Name}' is not an industry regulator and cannot supervise '{unit.Name}' (Article 4).");
+            if (r == id) throw new DomainException($"“{unit.Name}”不能监管自身。", $"'{unit.Name}' cannot supervise itself.");
+        }
+        unit.RegulatorId = regulatorId;
+    }
+
     /// <summary>Changes a unit's kind, level or industry; its level stays within its parent's and above its units'.</summary>
     public void DescribeUnit(UnitId id, UnitKind kind, AdministrativeLevel level, string? industry)
     {
@@ -196,6 +211,10 @@ public sealed class OrganisationTree
     public SupervisingDepartment SupervisingDepartmentOf(UnitId id)
     {
         var unit = Unit(id);
+        if (unit.RegulatorId is { } recorded && Unit(recorded) is { Retired: false } named)
+            return new(named, SupervisionBasis.IndustryRegulator,
+                new($"{unit.Name}登记的行业主管监管部门是{named.Name}。", $"{named.Name} is recorded as the industry regulator of {unit.Name}."),
+                Article4);
         if (unit.Industry is { } industry)
         {
             var regulator = SelfAndAncestors(id)

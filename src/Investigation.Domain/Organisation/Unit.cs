@@ -17,6 +17,11 @@ public sealed class Unit
     /// new units or people.
     /// </summary>
     public bool Retired { get; internal set; }
+    /// <summary>
+    /// The industry regulator recorded for this unit, where the office names it rather than leaving it to
+    /// the unit's industry (Article 4). Null: found from the industry.
+    /// </summary>
+    public UnitId? RegulatorId { get; internal set; }
 
     /// <summary>Every post ever held on the unit's leadership team, in the order recorded.</summary>
     public IReadOnlyList<Appointment> Appointments => appointments;

@@ -16,6 +16,8 @@ public sealed class UnitRecord
     /// <summary>The office's own short key for the unit (as in its lists), unique; imports match on it.</summary>
     public string? Code { get; set; }
     public bool Retired { get; set; }
+    /// <summary>The industry regulator recorded for the unit (Article 4); null: found from its industry.</summary>
+    public Guid? RegulatorId { get; set; }
 }
 
 /// <summary>A post on a unit's leadership team, held from a day to a day (both included; To null while held).</summary>

@@ -37,6 +37,8 @@ public sealed class OrganisationStore
             tree.AddUnit(new UnitId(u.Id), u.Name, u.Kind, u.Level, u.ParentId is { } p ? new UnitId(p) : null, u.Industry, u.Retired);
             foreach (var child in byParent[u.Id]) queue.Enqueue(child);
         }
+        foreach (var u in units.Where(u => u.RegulatorId is not null))
+            tree.AssignRegulator(new UnitId(u.Id), new UnitId(u.RegulatorId!.Value));
         foreach (var p in people)
             tree.AddPerson(new PersonId(p.Id), p.Name, p.Post, new UnitId(p.UnitId), new UnitId(p.ManagingOrganisationId), p.Retired);
         foreach (var a in appointments.OrderBy(a => a.From))
@@ -50,6 +52,7 @@ public sealed class OrganisationStore
         db.Units.AddRange(tree.Units.Select(u => new UnitRecord
         {
             Id = u.Id.Value, Name = u.Name, Kind = u.Kind, Level = u.Level, ParentId = u.ParentId?.Value, Industry = u.Industry, Retired = u.Retired,
+            RegulatorId = u.RegulatorId?.Value,
         }));
         db.Appointments.AddRange(tree.Units.SelectMany(u => u.Appointments.Select(a => Record(u.Id, a))));
         db.People.AddRange(tree.People.Select(p => new PersonRecord

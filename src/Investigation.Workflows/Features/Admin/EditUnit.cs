@@ -17,7 +17,8 @@ namespace Investigation.Workflows.Features.Admin;
 /// </summary>
 public static class EditUnit
 {
-    public sealed record Command(Guid UnitId, string Name, UnitKind Kind, AdministrativeLevel Level, Guid? ParentId, string? Industry)
+    /// <param name="RegulatorId">The industry regulator recorded for the unit; null to find it from the industry (Article 4).</param>
+    public sealed record Command(Guid UnitId, string Name, UnitKind Kind, AdministrativeLevel Level, Guid? ParentId, string? Industry, Guid? RegulatorId = null)
         : ICommand<Unit>, IChangesOrganisation;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -41,7 +42,7 @@ public static class EditUnit
             var tree = await OrganisationStore.LoadAsync(db, ct);
             var id = new UnitId(c.UnitId);
             var before = tree.Unit(id);
-            var was = $"{before.Name} {before.Kind} {before.Level} {before.ParentId} {before.Industry}";
+            var was = $"{before.Name} {before.Kind} {before.Level} {before.ParentId} {before.Industry} {before.RegulatorId}";
             if (c.ParentId is { } parent && parent != before.ParentId?.Value)
             {
                 // Moving is managing two places: the unit and where it goes.
@@ -52,9 +53,12 @@ public static class EditUnit
                 throw Say.Invalid(nameof(Command.ParentId), "请选择上级单位。", "Choose the unit it belongs to.");
             tree.RenameUnit(id, c.Name);
             tree.DescribeUnit(id, c.Kind, c.Level, c.Industry);
+            if (c.RegulatorId is { } r && !await access.CanSeeUnitAsync(r, ct) && !tree.SelfAndAncestors(id).Any(a => tree.ChildrenOf(a.Id).Any(x => x.Id.Value == r)))
+                throw Say.Invalid(nameof(Command.RegulatorId), "请选择本地区或上级地区的行业主管监管部门。", "Choose an industry regulator of the unit's region or a region above.");
+            tree.AssignRegulator(id, c.RegulatorId is { } regulator ? new UnitId(regulator) : null);
             var unit = tree.Unit(id);
             var row = await db.Units.SingleAsync(u => u.Id == c.UnitId, ct);
-            (row.Name, row.Kind, row.Level, row.ParentId, row.Industry) = (unit.Name, unit.Kind, unit.Level, unit.ParentId?.Value, unit.Industry);
+            (row.Name, row.Kind, row.Level, row.ParentId, row.Industry, row.RegulatorId) = (unit.Name, unit.Kind, unit.Level, unit.ParentId?.Value, unit.Industry, unit.RegulatorId?.Value);
             audit.Detail = $"was: {was}";
             return Unit.Value;
         }

@@ -473,6 +473,9 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("RegulatorId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("Retired")
                         .HasColumnType("boolean");
 

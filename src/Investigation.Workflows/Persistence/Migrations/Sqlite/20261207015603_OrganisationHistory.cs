@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Investigation.Workflows.Persistence.Migrations.Postgres
+namespace Investigation.Workflows.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class OrganisationHistory : Migration
@@ -19,35 +19,36 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 name: "OtherMembers",
                 table: "org_units");
 
-            migrationBuilder.DropColumn(
+            migrationBuilder.RenameColumn(
                 name: "SecurityLeadId",
-                table: "org_units");
+                table: "org_units",
+                newName: "RegulatorId");
 
             migrationBuilder.AddColumn<string>(
                 name: "Code",
                 table: "org_units",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Retired",
                 table: "org_units",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Code",
                 table: "org_people",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Retired",
                 table: "org_people",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -55,12 +56,12 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 name: "org_appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -115,24 +116,23 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                 name: "Retired",
                 table: "org_people");
 
+            migrationBuilder.RenameColumn(
+                name: "RegulatorId",
+                table: "org_units",
+                newName: "SecurityLeadId");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "MainLeadId",
                 table: "org_units",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OtherMembers",
                 table: "org_units",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "");
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "SecurityLeadId",
-                table: "org_units",
-                type: "uuid",
-                nullable: true);
         }
     }
 }
