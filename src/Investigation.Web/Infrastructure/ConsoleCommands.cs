@@ -16,13 +16,13 @@ namespace Investigation.Web.Infrastructure;
 /// What the application does when started with a command instead of serving pages:
 /// <c>setup-admin --user NAME [--name DISPLAY]</c> (the password from the environment variable
 /// <see cref="PasswordVariable"/> or the first line of standard input, never the command line),
-/// <c>backup --to FILE</c> (SQLite) and <c>verify-audit</c>. Each prints what happened and returns an
+/// <c>backup --to FILE</c> (SQLite), <c>verify-audit</c>, and <c>organisation-file [--from F] --to F</c>. Each prints what happened and returns an
 /// exit code: 0 done, 1 refused, 2 wrong usage.
 /// </summary>
 public static class ConsoleCommands
 {
     public const string PasswordVariable = "INVESTIGATION_ADMIN_PASSWORD";
-    private static readonly string[] Names = ["setup-admin", "backup", "verify-audit"];
+    private static readonly string[] Names = ["setup-admin", "backup", "verify-audit", "organisation-file"];
 
     /// <summary>The command the arguments name, if the first one is a command.</summary>
     public static string? Find(string[] args) => args.Length > 0 && Names.Contains(args[0]) ? args[0] : null;
@@ -35,6 +35,7 @@ public static class ConsoleCommands
             {
                 "setup-admin" => await SetUpAdministratorAsync(app, args, input, output),
                 "backup" => await BackupAsync(app, args, output),
+                "organisation-file" => ConvertOrganisationFile(args, output),
                 _ => await VerifyAuditAsync(app, output),
             };
         }
@@ -92,6 +93,34 @@ public static class ConsoleCommands
         output.WriteLine($"备份已写入 / Backup written to {Path.GetFullPath(target)}");
         return 0;
     }
+
+    /// <summary>
+    /// Converts an organisation file between JSON and the workbook (by the files' extensions), or with no
+    /// --from writes the empty template workbook. It checks the format only; the import checks the rest.
+    /// </summary>
+    private static int ConvertOrganisationFile(string[] args, TextWriter output)
+    {
+        if (Option(args, "--to") is not { Length: > 0 } to)
+        {
+            output.WriteLine("用法 / Usage: organisation-file [--from FILE.json|FILE.xlsx] --to FILE.xlsx|FILE.json");
+            return 2;
+        }
+        var file = OrganisationFile.Empty;
+        if (Option(args, "--from") is { Length: > 0 } from)
+        {
+            var errors = new List<ImportError>();
+            var read = OrganisationFile.Read(FormatOf(from), File.ReadAllBytes(from), errors);
+            foreach (var e in errors) output.WriteLine(e);
+            if (read is null) return 1;
+            file = read;
+        }
+        File.WriteAllBytes(to, file.Write(FormatOf(to)));
+        output.WriteLine($"已写入 / Written: {Path.GetFullPath(to)}");
+        return 0;
+    }
+
+    private static OrganisationFormat FormatOf(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? OrganisationFormat.Json : OrganisationFormat.Xlsx;
 
     private static async Task<int> VerifyAuditAsync(WebApplication app, TextWriter output)
     {
