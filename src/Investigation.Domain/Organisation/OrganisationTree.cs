@@ -50,10 +50,9 @@ public sealed class OrganisationTree
 
     public Person AddPerson(PersonId id, string name, string post, UnitId unitId, UnitId managingOrganisationId, bool retired = false)
     {
-        var unit = Unit(unitId);
+        // A retired unit keeps its people on record: loading them is not adding (see AddPerson's use case).
+        Unit(unitId);
         Unit(managingOrganisationId);
-        if (unit.Retired && !retired)
-            throw new DomainException($"“{unit.Name}”已撤销，不能增加人员。", $"'{unit.Name}' is retired: no person can be added to it.");
         var person = new Person(id, Guard.Text(name, "人员姓名", "A person's name"), post, unitId, managingOrganisationId) { Retired = retired };
         if (!people.TryAdd(id, person)) throw new DomainException($"人员 {id} 已存在。", $"Person {id} exists already.");
         return person;
@@ -123,15 +122,15 @@ public sealed class OrganisationTree
         unit.Describe(kind, level, industry);
     }
 
-    /// <summary>Moves a unit, with everything below it, under another parent.</summary>
-    public void MoveUnit(UnitId id, UnitId newParentId)
+    /// <summary>Moves a unit, with everything below it, under another parent (checked at the level it will have there).</summary>
+    public void MoveUnit(UnitId id, UnitId newParentId, AdministrativeLevel? atLevel = null)
     {
         var unit = Unit(id);
         var parent = Unit(newParentId);
         if (unit.ParentId is null) throw new DomainException("最高层级单位不能移动。", "The root unit cannot be moved.");
         if (IsWithin(newParentId, id))
             throw new DomainException($"不能把“{unit.Name}”移到其自身或其下级单位之下。", $"'{unit.Name}' cannot be moved below itself or one of its own units.");
-        if (parent.Level < unit.Level)
+        if (parent.Level < (atLevel ?? unit.Level))
             throw new DomainException($"“{unit.Name}”的行政级别不能高于其上级单位“{parent.Name}”。", $"'{unit.Name}' cannot be at a higher level than its parent '{parent.Name}'.");
         if (parent.Retired && !unit.Retired)
             throw new DomainException($"“{parent.Name}”已撤销，不能在其下增加单位。", $"'{parent.Name}' is retired: no unit can be added below it.");

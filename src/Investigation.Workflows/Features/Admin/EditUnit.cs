@@ -47,7 +47,7 @@ public static class EditUnit
             {
                 // Moving is managing two places: the unit and where it goes.
                 await access.RequireManagedUnitAsync(parent, nameof(Command.ParentId), ct);
-                tree.MoveUnit(id, new UnitId(parent));
+                tree.MoveUnit(id, new UnitId(parent), c.Level);
             }
             else if (c.ParentId is null && before.ParentId is not null)
                 throw Say.Invalid(nameof(Command.ParentId), "请选择上级单位。", "Choose the unit it belongs to.");
