@@ -57,16 +57,21 @@ public sealed class FirstDayApp() : WebApp(copyTemplate: false, demo: false)
         int.Parse(page.QuerySelector($"#{id}")!.TextContent.Split(' ', StringSplitOptions.RemoveEmptyEntries).Last());
 
     /// <summary>Runs the application's published entry point with a command, as an operator would.</summary>
-    public async Task<(int ExitCode, string Output)> RunCommandAsync(string? standardInput, Dictionary<string, string>? environment, params string[] args)
+    public Task<(int ExitCode, string Output)> RunCommandAsync(string? standardInput, Dictionary<string, string>? environment, params string[] args) =>
+        RunCommandAsync(DatabasePath, standardInput, environment, args);
+
+    /// <summary>Runs the application's entry point with a command on the SQLite file given.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string databasePath, string? standardInput, Dictionary<string, string>? environment, params string[] args)
     {
+        var database = databasePath;
         var folder = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(folder, "Investigation.Web.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Investigation"] = $"Data Source={DatabasePath}";
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "keys");
+        start.Environment["ConnectionStrings__Investigation"] = $"Data Source={database}";
+        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetDirectoryName(database)!, "keys");
         start.Environment["Deadlines__Scheduler__Enabled"] = "false";
         start.Environment.Remove(ConsoleCommands.PasswordVariable);
         foreach (var (k, v) in environment ?? []) start.Environment[k] = v;
