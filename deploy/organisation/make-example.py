@@ -122,7 +122,9 @@ roles = [("caseofficer", "省委网信办 案件专员", "DC-WXB", "CaseOfficer"
          ("investigator-hy", "河阳市 调查员", "HY-WXB", "Investigator"),
          ("caseofficer-sl", "石岭市委网信办 案件专员", "SL-WXB", "CaseOfficer"),
          ("caseofficer-np", "南浦市委网信办 案件专员", "NP-WXB", "CaseOfficer")]
+# A user sees their unit and the units below it: people who work the cases of a region sit at its committee.
 for user_name, display, unit_code, role in roles:
+    unit_code = unit_code.split("-")[0]
     users.append({"userName": user_name, "displayName": display, "unit": unit_code, "roles": role})
 
 assert len(people) >= 200, len(people)
