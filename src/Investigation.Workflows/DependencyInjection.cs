@@ -124,6 +124,8 @@ public static class DependencyInjection
             }
         // Outermost first: validation writes nothing, then one transaction with the audit entry.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        // Outside the transaction: the organisation cache is refreshed once the change has committed.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OrganisationChangeBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
     }
 }

@@ -47,6 +47,8 @@ public sealed class Case
     public string Title { get; }
     public string Description { get; }
     public DateTimeOffset OccurredAt { get; }
+    /// <summary>The day of the incident in China Standard Time: the day whose leadership team is traced.</summary>
+    public DateOnly IncidentDate => ChinaDate.Of(OccurredAt);
     public IReadOnlyList<CircumstanceFacts> Facts => facts;
     public IReadOnlyList<Article3Duty> DutiesFailed => dutiesFailed;
     public IReadOnlyList<string> Evidence => evidence;
@@ -88,7 +90,7 @@ public sealed class Case
             RejectionReason = s.RejectionReason,
             Chain = s.Chain is { } chain
                 ? TraceBackChain.Restore(new UnitId(chain.UnitId), chain.Levels.Select(l =>
-                    ChainLevel.Restore(l.Level, l.Subjects, l.Status, l.Round, l.Findings, l.Superseded)), chain.Assessment)
+                    ChainLevel.Restore(l.Level, l.Subjects, l.Status, l.Round, l.Findings, l.Superseded)), chain.Assessment, chain.Applied)
                 : null,
             DecisionAtFault = s.DecisionAtFault,
             Suggestion = s.Suggestion,
@@ -112,7 +114,7 @@ public sealed class Case
         Id.Value, Number, UnitId.Value, Title, Description, OccurredAt, facts.ToList(), dutiesFailed.ToList(), evidence.ToList(),
         RegisteredBy, RegisteredAt, Status, Team, RejectionReason,
         Chain is null ? null : new ChainSnapshot(Chain.Unit.Value, Chain.Assessment, Chain.Levels.Select(l =>
-            new LevelSnapshot(l.Level, l.Subjects.ToList(), l.Status, l.Round, l.Findings.ToList(), l.Superseded.ToList())).ToList()),
+            new LevelSnapshot(l.Level, l.Subjects.ToList(), l.Status, l.Round, l.Findings.ToList(), l.Superseded.ToList())).ToList(), Chain.Applied),
         DecisionAtFault,
         responsibilities.Select(r => new ResponsibilitySnapshot(r.Person, r.Level, r.Derived, r.DerivationReason, r.Citation, r.Dissented, r.Override)).ToList(),
         statements.ToList(), Suggestion, reviews.ToList(), Decision, Acknowledgement, rounds.ToList(), Report,
@@ -195,7 +197,7 @@ public sealed class Case
     public void Accept(OrganisationTree organisation, InvestigationTeam team)
     {
         if (WhyNot(CaseTrigger.Accept) is { } why) throw new DomainException(why);
-        Chain = TraceBackChain.Start(organisation, UnitId);
+        Chain = TraceBackChain.Start(organisation, UnitId, IncidentDate);
         Team = team;
         Fire(CaseTrigger.Accept);
     }
@@ -228,7 +230,8 @@ public sealed class Case
     public IReadOnlyList<PersonResponsibility> DetermineResponsibility(OrganisationTree organisation, DecisionRecord decision)
     {
         Require(CanDetermineResponsibility, "认定责任", "determine responsibility");
-        var team = organisation.Unit(UnitId).Leadership
+        // The team fixed when the trace-back started: a later change to the organisation does not rewrite the case.
+        var team = Chain!.Applied?.Team() ?? organisation.Unit(UnitId).Leadership
             ?? throw new DomainException("该单位没有登记领导班子。", "The unit has no leadership team on record.");
         var derived = Article9.Derive(Chain!, team, decision);
         DecisionAtFault = decision;

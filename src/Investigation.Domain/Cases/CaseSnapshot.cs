@@ -30,7 +30,8 @@ public sealed record InvestigationRound(int Number, DecisionRecord? DecisionAtFa
     IReadOnlyList<Statement> Statements, AccountabilitySuggestion? Suggestion, IReadOnlyList<Review> Reviews,
     IReadOnlyList<TraceBackLevel> ReturnedLevels, DateTimeOffset ClosedAt, InvestigationReport? Report = null);
 
-public sealed record ChainSnapshot(Guid UnitId, CoordinationAssessment? Assessment, IReadOnlyList<LevelSnapshot> Levels);
+public sealed record ChainSnapshot(Guid UnitId, CoordinationAssessment? Assessment, IReadOnlyList<LevelSnapshot> Levels,
+    Organisation.AppliedLeadership? Applied = null);
 
 public sealed record LevelSnapshot(TraceBackLevel Level, IReadOnlyList<PersonId> Subjects, LevelStatus Status, int Round,
     IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Superseded);

@@ -28,7 +28,7 @@ public sealed class OrganisationTree
     public IEnumerable<Unit> Units => units.Values;
     public IEnumerable<Person> People => people.Values;
 
-    public Unit AddUnit(UnitId id, string name, UnitKind kind, AdministrativeLevel level, UnitId? parentId = null, string? industry = null)
+    public Unit AddUnit(UnitId id, string name, UnitKind kind, AdministrativeLevel level, UnitId? parentId = null, string? industry = null, bool retired = false)
     {
         if (units.ContainsKey(id)) throw new DomainException($"单位 {id} 已存在。", $"Unit {id} exists already.");
         if (parentId is { } p)
@@ -36,32 +36,129 @@ public sealed class OrganisationTree
             var parent = Unit(p);
             if (parent.Level < level)
                 throw new DomainException($"“{name}”的行政级别不能高于其上级单位“{parent.Name}”。", $"'{name}' cannot be at a higher level than its parent '{parent.Name}'.");
+            if (parent.Retired && !retired)
+                throw new DomainException($"“{parent.Name}”已撤销，不能在其下增加单位。", $"'{parent.Name}' is retired: no unit can be added below it.");
         }
         else if (units.Count > 0)
             throw new DomainException("组织体系只有一个最高层级，其他每个单位都必须有上级单位。", "The organisation has one root; every other unit needs a parent.");
-        var unit = new Unit(id, name, kind, level, parentId, industry);
+        var unit = new Unit(id, name, kind, level, parentId, industry) { Retired = retired };
         units.Add(id, unit);
         if (parentId is { } parentKey)
             (children.TryGetValue(parentKey, out var list) ? list : children[parentKey] = []).Add(unit);
         return unit;
     }
 
-    public Person AddPerson(PersonId id, string name, string post, UnitId unitId, UnitId managingOrganisationId)
+    public Person AddPerson(PersonId id, string name, string post, UnitId unitId, UnitId managingOrganisationId, bool retired = false)
     {
+        // A retired unit keeps its people on record: loading them is not adding (see AddPerson's use case).
         Unit(unitId);
         Unit(managingOrganisationId);
-        var person = new Person(id, Guard.Text(name, "人员姓名", "A person's name"), post, unitId, managingOrganisationId);
+        var person = new Person(id, Guard.Text(name, "人员姓名", "A person's name"), post, unitId, managingOrganisationId) { Retired = retired };
         if (!people.TryAdd(id, person)) throw new DomainException($"人员 {id} 已存在。", $"Person {id} exists already.");
         return person;
     }
 
+    /// <summary>Records a team as in office since always (the demo, tests): no dates to trace by.</summary>
     public void SetLeadership(UnitId unitId, LeadershipTeam team)
     {
         var unit = Unit(unitId);
-        foreach (var member in team.Members)
-            if (Person(member).UnitId != unitId)
-                throw new DomainException($"{Person(member).Name}不属于{unit.Name}，不能进入其领导班子。", $"{Person(member).Name} does not belong to {unit.Name} and cannot sit on its leadership team.");
+        RequireMembers(unit, team);
         unit.SetLeadership(team);
+    }
+
+    /// <summary>The team changes from a day on; the earlier teams stay on record for the cases of their days.</summary>
+    public void ChangeLeadership(UnitId unitId, LeadershipTeam team, DateOnly from)
+    {
+        var unit = Unit(unitId);
+        if (unit.Retired) throw new DomainException($"“{unit.Name}”已撤销，不能变更其领导班子。", $"'{unit.Name}' is retired: its leadership team cannot change.");
+        RequireMembers(unit, team);
+        foreach (var member in team.Members.Where(m => Person(m).Retired))
+            throw new DomainException($"{Person(member).Name}已离任，不能进入领导班子。", $"{Person(member).Name} is retired and cannot join the leadership team.");
+        unit.ChangeLeadership(team, from);
+    }
+
+    /// <summary>A post held from a day to a day, as kept in the stored rows or an imported list.</summary>
+    public void Appoint(UnitId unitId, Appointment appointment)
+    {
+        var unit = Unit(unitId);
+        var person = Person(appointment.Person);
+        if (person.UnitId != unitId)
+            throw new DomainException($"{person.Name}不属于{unit.Name}，不能进入其领导班子。", $"{person.Name} does not belong to {unit.Name} and cannot sit on its leadership team.");
+        unit.Add(appointment);
+    }
+
+    private void RequireMembers(Unit unit, LeadershipTeam team)
+    {
+        foreach (var member in team.Members)
+            if (Person(member).UnitId != unit.Id)
+                throw new DomainException($"{Person(member).Name}不属于{unit.Name}，不能进入其领导班子。", $"{Person(member).Name} does not belong to {unit.Name} and cannot sit on its leadership team.");
+    }
+
+    public void RenameUnit(UnitId id, string name) => Unit(id).Rename(name);
+
+    /// <summary>Records which industry regulator supervises a unit (Article 4); null to find it from the unit's industry.</summary>
+    public void AssignRegulator(UnitId id, UnitId? regulatorId)
+    {
+        var unit = Unit(id);
+        if (regulatorId is { } r)
+        {
+            var regulator = Unit(r);
+            if (regulator.Kind != UnitKind.IndustryRegulator)
+                throw new DomainException($"“{regulator.Name}”不是行业主管监管部门，不能作为“{unit.Name}”的主管监管部门（第四条）。",
+                    $"'{regulator.Name}' is not an industry regulator and cannot supervise '{unit.Name}' (Article 4).");
+            if (r == id) throw new DomainException($"“{unit.Name}”不能监管自身。", $"'{unit.Name}' cannot supervise itself.");
+        }
+        unit.RegulatorId = regulatorId;
+    }
+
+    /// <summary>Changes a unit's kind, level or industry; its level stays within its parent's and above its units'.</summary>
+    public void DescribeUnit(UnitId id, UnitKind kind, AdministrativeLevel level, string? industry)
+    {
+        var unit = Unit(id);
+        if (unit.ParentId is { } p && Unit(p).Level < level)
+            throw new DomainException($"“{unit.Name}”的行政级别不能高于其上级单位“{Unit(p).Name}”。", $"'{unit.Name}' cannot be at a higher level than its parent '{Unit(p).Name}'.");
+        if (ChildrenOf(id).FirstOrDefault(c => c.Level > level) is { } higher)
+            throw new DomainException($"“{unit.Name}”的行政级别不能低于其下级单位“{higher.Name}”。", $"'{unit.Name}' cannot be at a lower level than its unit '{higher.Name}'.");
+        unit.Describe(kind, level, industry);
+    }
+
+    /// <summary>Moves a unit, with everything below it, under another parent (checked at the level it will have there).</summary>
+    public void MoveUnit(UnitId id, UnitId newParentId, AdministrativeLevel? atLevel = null)
+    {
+        var unit = Unit(id);
+        var parent = Unit(newParentId);
+        if (unit.ParentId is null) throw new DomainException("最高层级单位不能移动。", "The root unit cannot be moved.");
+        if (IsWithin(newParentId, id))
+            throw new DomainException($"不能把“{unit.Name}”移到其自身或其下级单位之下。", $"'{unit.Name}' cannot be moved below itself or one of its own units.");
+        if (parent.Level < (atLevel ?? unit.Level))
+            throw new DomainException($"“{unit.Name}”的行政级别不能高于其上级单位“{parent.Name}”。", $"'{unit.Name}' cannot be at a higher level than its parent '{parent.Name}'.");
+        if (parent.Retired && !unit.Retired)
+            throw new DomainException($"“{parent.Name}”已撤销，不能在其下增加单位。", $"'{parent.Name}' is retired: no unit can be added below it.");
+        children[unit.ParentId.Value].Remove(unit);
+        unit.ParentId = newParentId;
+        (children.TryGetValue(newParentId, out var list) ? list : children[newParentId] = []).Add(unit);
+    }
+
+    /// <summary>
+    /// Retires (撤销) a unit: it keeps its cases, people and history, and takes nothing new. Its units
+    /// are retired or moved first, so no live unit hangs below a retired one.
+    /// </summary>
+    public void RetireUnit(UnitId id)
+    {
+        var unit = Unit(id);
+        if (unit.ParentId is null) throw new DomainException("最高层级单位不能撤销。", "The root unit cannot be retired.");
+        if (ChildrenOf(id).FirstOrDefault(c => !c.Retired) is { } live)
+            throw new DomainException($"“{unit.Name}”下还有未撤销的单位“{live.Name}”：请先撤销或移走。", $"'{unit.Name}' still has the unit '{live.Name}': retire or move it first.");
+        unit.Retired = true;
+    }
+
+    /// <summary>Retires (离任) a person, who stays on record for the cases that name them; one in office leaves the team first.</summary>
+    public void RetirePerson(PersonId id)
+    {
+        var person = Person(id);
+        if (Unit(person.UnitId).Appointments.Any(a => a.IsCurrent && a.Person == id))
+            throw new DomainException($"{person.Name}仍在领导班子中任职：请先变更领导班子。", $"{person.Name} still sits on the leadership team: change the team first.");
+        people[id] = person with { Retired = true };
     }
 
     public Unit Unit(UnitId id) => units.TryGetValue(id, out var u) ? u : throw new DomainException($"不存在单位 {id}。", $"There is no unit {id}.");
@@ -102,7 +199,7 @@ public sealed class OrganisationTree
     /// </summary>
     public Unit? CoordinatingDepartmentOf(UnitId id) =>
         SelfAndAncestors(id).Where(u => u.Kind == UnitKind.RegionalPartyCommittee)
-            .Select(r => ChildrenOf(r.Id).FirstOrDefault(c => c.Kind == UnitKind.CyberspaceAffairsOffice))
+            .Select(r => ChildrenOf(r.Id).FirstOrDefault(c => c.Kind == UnitKind.CyberspaceAffairsOffice && !c.Retired))
             .FirstOrDefault(o => o is not null);
 
     /// <summary>
@@ -113,11 +210,15 @@ public sealed class OrganisationTree
     public SupervisingDepartment SupervisingDepartmentOf(UnitId id)
     {
         var unit = Unit(id);
+        if (unit.RegulatorId is { } recorded && Unit(recorded) is { Retired: false } named)
+            return new(named, SupervisionBasis.IndustryRegulator,
+                new($"{unit.Name}登记的行业主管监管部门是{named.Name}。", $"{named.Name} is recorded as the industry regulator of {unit.Name}."),
+                Article4);
         if (unit.Industry is { } industry)
         {
             var regulator = SelfAndAncestors(id)
                 .Where(u => u.Kind == UnitKind.RegionalPartyCommittee)
-                .Select(r => ChildrenOf(r.Id).FirstOrDefault(c => c.Kind == UnitKind.IndustryRegulator
+                .Select(r => ChildrenOf(r.Id).FirstOrDefault(c => c.Kind == UnitKind.IndustryRegulator && !c.Retired
                     && string.Equals(c.Industry, industry, StringComparison.OrdinalIgnoreCase)))
                 .FirstOrDefault(r => r is not null);
             if (regulator is not null)
@@ -127,7 +228,7 @@ public sealed class OrganisationTree
                     Article4);
         }
         var region = RegionOf(id);
-        var body = ChildrenOf(region.Id).FirstOrDefault(c => c.Kind == UnitKind.CyberspaceAffairsOffice) ?? region;
+        var body = ChildrenOf(region.Id).FirstOrDefault(c => c.Kind == UnitKind.CyberspaceAffairsOffice && !c.Retired) ?? region;
         var why = unit.Industry is null
             ? new BilingualText($"{unit.Name}未登记所属行业，没有主管监管部门，由所在地区（{region.Name}）负指导监管责任。",
                 $"{unit.Name} has no recorded industry and so no regulator; its region ({region.Name}) supervises it.")

@@ -66,24 +66,44 @@ public sealed class TraceBackChain
 
     private readonly SortedDictionary<TraceBackLevel, ChainLevel> levels;
 
-    private TraceBackChain(UnitId unit, SortedDictionary<TraceBackLevel, ChainLevel> levels, CoordinationAssessment? assessment)
+    private TraceBackChain(UnitId unit, SortedDictionary<TraceBackLevel, ChainLevel> levels, CoordinationAssessment? assessment, AppliedLeadership? applied)
     {
         Unit = unit;
         this.levels = levels;
         Assessment = assessment;
+        Applied = applied;
     }
 
     public UnitId Unit { get; }
+    /// <summary>
+    /// The leadership team traced, as it was on the incident's date, and why. Null only for chains
+    /// started before teams carried dates; those read the unit's current team.
+    /// </summary>
+    public AppliedLeadership? Applied { get; }
     public CoordinationAssessment? Assessment { get; private set; }
     public IEnumerable<ChainLevel> Levels => levels.Values;
     public ChainLevel this[TraceBackLevel level] => levels[level];
 
-    public static TraceBackChain Start(OrganisationTree organisation, UnitId unitId)
+    /// <summary>
+    /// Starts the trace-back on the team that held office on the incident's date (Article 8 asks who was
+    /// responsible when it happened): someone appointed later is not traced, someone who has left since is.
+    /// </summary>
+    public static TraceBackChain Start(OrganisationTree organisation, UnitId unitId, DateOnly incidentDate)
     {
         var unit = organisation.Unit(unitId);
-        var team = unit.Leadership ?? throw new DomainException(
-            $"{unit.Name}没有登记领导班子，无法倒查网络安全负责人和主要负责人。",
-            $"{unit.Name} has no leadership team on record: the cybersecurity person in charge and the main person in charge cannot be traced.");
+        var held = unit.AppointmentsOn(incidentDate);
+        var team = unit.LeadershipOn(incidentDate) ?? throw new DomainException(
+            $"{unit.Name}没有登记事件发生之日（{incidentDate:yyyy-MM-dd}）在任的领导班子（主要负责人和主管网络安全的领导班子成员），无法倒查网络安全负责人和主要负责人。",
+            $"{unit.Name} has no leadership team on record for the incident's date ({incidentDate:yyyy-MM-dd}) (a main person in charge and a member in charge of cybersecurity): they cannot be traced.");
+        var dated = held.Any(a => a.From != Appointment.Always || a.To is not null) || unit.Appointments.Count != held.Count;
+        var reason = dated
+            ? new BilingualText(
+                $"按事件发生之日（{incidentDate:yyyy-MM-dd}，北京时间）{unit.Name}在任的领导班子倒查：之后任职的人员不倒查，之后离任的人员仍倒查（第八条：倒查事件发生时负有责任的人员）。",
+                $"Traced on the leadership team of {unit.Name} in office on the incident's date ({incidentDate:yyyy-MM-dd}, China Standard Time): people appointed later are not traced, people who left later still are (Article 8: those responsible when it happened).")
+            : new BilingualText(
+                $"{unit.Name}的领导班子未登记任职日期，按登记的班子倒查。",
+                $"The leadership team of {unit.Name} is on record without dates of taking office; the team on record is traced.");
+        var applied = new AppliedLeadership(incidentDate, held, reason);
         var levels = new SortedDictionary<TraceBackLevel, ChainLevel>
         {
             [TraceBackLevel.PartyConcerned] = new(TraceBackLevel.PartyConcerned, [], LevelStatus.Open),
@@ -91,11 +111,11 @@ public sealed class TraceBackChain
             [TraceBackLevel.MainLead] = new(TraceBackLevel.MainLead, [team.MainLead], LevelStatus.Pending),
             [TraceBackLevel.CoordinatingSupervisingHead] = new(TraceBackLevel.CoordinatingSupervisingHead, [], LevelStatus.Pending),
         };
-        return new(unitId, levels, null);
+        return new(unitId, levels, null, applied);
     }
 
-    public static TraceBackChain Restore(UnitId unit, IEnumerable<ChainLevel> levels, CoordinationAssessment? assessment) =>
-        new(unit, new(levels.ToDictionary(l => l.Level)), assessment);
+    public static TraceBackChain Restore(UnitId unit, IEnumerable<ChainLevel> levels, CoordinationAssessment? assessment, AppliedLeadership? applied = null) =>
+        new(unit, new(levels.ToDictionary(l => l.Level)), assessment, applied);
 
     public bool CanRecord(TraceBackLevel level) => levels[level].Status == LevelStatus.Open;
 
@@ -176,8 +196,9 @@ public sealed class TraceBackChain
         level4.Open();
     }
 
-    private static PersonId HeadOf(Unit department, OrganisationTree organisation) =>
-        department.Head ?? throw new DomainException($"{department.Name}没有登记负责人。", $"{department.Name} has no head on record.");
+    /// <summary>The department's head on the incident's date when the chain knows it, else its head now.</summary>
+    private PersonId HeadOf(Unit department, OrganisationTree organisation) =>
+        (Applied is { } a ? department.HeadOn(a.IncidentDate) ?? department.Head : department.Head) ?? throw new DomainException($"{department.Name}没有登记负责人。", $"{department.Name} has no head on record.");
 
     /// <summary>Supplementary investigation: only the named levels reopen; the others keep their findings.</summary>
     public void Reopen(IEnumerable<TraceBackLevel> toReopen)

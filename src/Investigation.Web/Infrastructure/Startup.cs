@@ -26,10 +26,16 @@ public static class Startup
     {
         var services = app.Services;
         await DatabaseInitialiser.MigrateAsync(services);
-        await DemoSeeder.SeedOrganisationAsync(services);
+        await DemoSeeder.EnsureRolesAsync(services);
 
-        // Demo users exist only in Development, or where configured (Demo:Enabled).
-        if (!DemoEnabled(app, out var password)) return;
+        // The demo organisation, users and cases exist only in Development, or where configured (Demo:Enabled):
+        // a real deployment's database holds the schema and nothing else until its administrator acts.
+        if (!DemoEnabled(app, out var password))
+        {
+            await ConsoleCommands.TellWhenNoAdministratorAsync(app);
+            return;
+        }
+        await DemoSeeder.SeedOrganisationAsync(services);
         await DemoSeeder.SeedUsersAsync(services, password);
         if (app.Configuration.GetValue("Demo:Cases", true))
             await DemoCases.SeedAsync(app.Configuration, services.GetRequiredService<TimeProvider>());

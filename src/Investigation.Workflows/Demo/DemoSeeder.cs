@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Investigation.Workflows.Demo;
 
-/// <summary>Seeds the demo organisation, the roles and the demo users into an empty database.</summary>
+/// <summary>
+/// Seeds the demo organisation, the roles and the demo users into an empty database. Only when
+/// Demo:Enabled is true (Startup): a real deployment imports its own organisation.
+/// </summary>
 public static class DemoSeeder
 {
     /// <summary>Adds the organisation and the roles if the database has none. Safe to call at every start.</summary>
@@ -20,6 +23,16 @@ public static class DemoSeeder
             await db.SaveChangesAsync(ct);
             services.GetRequiredService<OrganisationStore>().Invalidate();
         }
+        await EnsureRolesAsync(services, ct);
+    }
+
+    /// <summary>
+    /// Adds the application's roles that the database lacks. Every start does this, demo or not: roles are
+    /// part of the schema's meaning, not demo data.
+    /// </summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
             Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");

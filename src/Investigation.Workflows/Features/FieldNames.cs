@@ -37,6 +37,7 @@ public static class FieldNames
         ["DutiesFailed"] = "未履行的职责",
         ["DutyFailed"] = "未履行的职责",
         ["Evidence"] = "证据",
+        ["EffectiveFrom"] = "任职起始日期",
         ["Facts"] = "事实",
         ["Findings"] = "调查结论",
         ["Forms"] = "问责方式",

@@ -18,6 +18,7 @@ public class InvestigationDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<UnitRecord> Units => Set<UnitRecord>();
     public DbSet<PersonRecord> People => Set<PersonRecord>();
+    public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();

@@ -13,10 +13,22 @@ public sealed class UnitRecord
     public AdministrativeLevel Level { get; set; }
     public Guid? ParentId { get; set; }
     public string? Industry { get; set; }
-    public Guid? MainLeadId { get; set; }
-    public Guid? SecurityLeadId { get; set; }
-    /// <summary>The other members of the leadership team, in order, as comma-separated ids.</summary>
-    public string OtherMembers { get; set; } = "";
+    /// <summary>The office's own short key for the unit (as in its lists), unique; imports match on it.</summary>
+    public string? Code { get; set; }
+    public bool Retired { get; set; }
+    /// <summary>The industry regulator recorded for the unit (Article 4); null: found from its industry.</summary>
+    public Guid? RegulatorId { get; set; }
+}
+
+/// <summary>A post on a unit's leadership team, held from a day to a day (both included; To null while held).</summary>
+public sealed class AppointmentRecord
+{
+    public Guid Id { get; set; }
+    public Guid UnitId { get; set; }
+    public Guid PersonId { get; set; }
+    public LeadershipRole Role { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
 }
 
 /// <summary>A person (cadre or staff member) as stored.</summary>
@@ -27,6 +39,9 @@ public sealed class PersonRecord
     public string Post { get; set; } = "";
     public Guid UnitId { get; set; }
     public Guid ManagingOrganisationId { get; set; }
+    /// <summary>The office's own key for the person (a staff number), unique; imports match on it.</summary>
+    public string? Code { get; set; }
+    public bool Retired { get; set; }
 }
 
 internal sealed class UnitRecordConfiguration : IEntityTypeConfiguration<UnitRecord>
@@ -43,6 +58,19 @@ internal sealed class UnitRecordConfiguration : IEntityTypeConfiguration<UnitRec
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(48);
         b.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Industry).HasMaxLength(100);
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+internal sealed class AppointmentRecordConfiguration : IEntityTypeConfiguration<AppointmentRecord>
+{
+    public void Configure(EntityTypeBuilder<AppointmentRecord> b)
+    {
+        b.ToTable("org_appointments");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.UnitId);
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
     }
 }
 
@@ -57,5 +85,7 @@ internal sealed class PersonRecordConfiguration : IEntityTypeConfiguration<Perso
         b.HasOne<UnitRecord>().WithMany().HasForeignKey(x => x.ManagingOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Post).HasMaxLength(200);
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.HasIndex(x => x.Code).IsUnique();
     }
 }

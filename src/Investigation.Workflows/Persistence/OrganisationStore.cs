@@ -54,20 +54,22 @@ public sealed class OrganisationStore
     {
         var units = await db.Units.AsNoTracking().ToListAsync(ct);
         var people = await db.People.AsNoTracking().ToListAsync(ct);
+        var appointments = await db.Appointments.AsNoTracking().ToListAsync(ct);
         var tree = new OrganisationTree();
         var byParent = units.ToLookup(u => u.ParentId);
         // Parents before children: the tree refuses a unit whose parent it does not know yet.
         var queue = new Queue<UnitRecord>(byParent[null]);
         while (queue.TryDequeue(out var u))
         {
-            tree.AddUnit(new UnitId(u.Id), u.Name, u.Kind, u.Level, u.ParentId is { } p ? new UnitId(p) : null, u.Industry);
+            tree.AddUnit(new UnitId(u.Id), u.Name, u.Kind, u.Level, u.ParentId is { } p ? new UnitId(p) : null, u.Industry, u.Retired);
             foreach (var child in byParent[u.Id]) queue.Enqueue(child);
         }
+        foreach (var u in units.Where(u => u.RegulatorId is not null))
+            tree.AssignRegulator(new UnitId(u.Id), new UnitId(u.RegulatorId!.Value));
         foreach (var p in people)
-            tree.AddPerson(new PersonId(p.Id), p.Name, p.Post, new UnitId(p.UnitId), new UnitId(p.ManagingOrganisationId));
-        foreach (var u in units.Where(u => u.MainLeadId is not null && u.SecurityLeadId is not null))
-            tree.SetLeadership(new UnitId(u.Id), new LeadershipTeam(new PersonId(u.MainLeadId!.Value), new PersonId(u.SecurityLeadId!.Value),
-                u.OtherMembers.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => new PersonId(Guid.Parse(s)))));
+            tree.AddPerson(new PersonId(p.Id), p.Name, p.Post, new UnitId(p.UnitId), new UnitId(p.ManagingOrganisationId), p.Retired);
+        foreach (var a in appointments.OrderBy(a => a.From))
+            tree.Appoint(new UnitId(a.UnitId), new Appointment(new PersonId(a.PersonId), a.Role, a.From, a.To));
         return tree;
     }
 
@@ -76,13 +78,33 @@ public sealed class OrganisationStore
     {
         db.Units.AddRange(tree.Units.Select(u => new UnitRecord
         {
-            Id = u.Id.Value, Name = u.Name, Kind = u.Kind, Level = u.Level, ParentId = u.ParentId?.Value, Industry = u.Industry,
-            MainLeadId = u.Leadership?.MainLead.Value, SecurityLeadId = u.Leadership?.SecurityLead.Value,
-            OtherMembers = string.Join(',', u.Leadership?.OtherMembers.Select(m => m.Value) ?? []),
+            Id = u.Id.Value, Name = u.Name, Kind = u.Kind, Level = u.Level, ParentId = u.ParentId?.Value, Industry = u.Industry, Retired = u.Retired,
+            RegulatorId = u.RegulatorId?.Value,
         }));
+        db.Appointments.AddRange(tree.Units.SelectMany(u => u.Appointments.Select(a => Record(u.Id, a))));
         db.People.AddRange(tree.People.Select(p => new PersonRecord
         {
-            Id = p.Id.Value, Name = p.Name, Post = p.Post, UnitId = p.UnitId.Value, ManagingOrganisationId = p.ManagingOrganisationId.Value,
+            Id = p.Id.Value, Name = p.Name, Post = p.Post, UnitId = p.UnitId.Value, ManagingOrganisationId = p.ManagingOrganisationId.Value, Retired = p.Retired,
         }));
+    }
+
+    public static AppointmentRecord Record(UnitId unit, Appointment a) => new()
+    {
+        Id = Guid.NewGuid(), UnitId = unit.Value, PersonId = a.Person.Value, Role = a.Role, From = a.From, To = a.To,
+    };
+
+    /// <summary>
+    /// Writes a unit's appointments as the tree now holds them: ended ones get their last day, new ones
+    /// a row. Rows are never deleted, so the team of every earlier day stays on record.
+    /// </summary>
+    public static async Task SaveAppointmentsAsync(InvestigationDbContext db, Unit unit, CancellationToken ct)
+    {
+        var rows = await db.Appointments.Where(a => a.UnitId == unit.Id.Value).ToListAsync(ct);
+        foreach (var a in unit.Appointments)
+        {
+            var row = rows.FirstOrDefault(r => r.PersonId == a.Person.Value && r.Role == a.Role && r.From == a.From);
+            if (row is null) db.Appointments.Add(Record(unit.Id, a));
+            else if (row.To != a.To) row.To = a.To;
+        }
     }
 }

@@ -95,7 +95,7 @@ public class OrganisationTreeTests
             org.Tree.SetLeadership(org.PowerCompany, new LeadershipTeam(org.MainLead, org.SecurityLead, [org.PrefectureOfficeHead])));
 
         Assert.Contains("does not belong to", ex.Message);
-        Assert.Same(before, org.PowerCompanyTeam);
+        Assert.Equal(before!.Members, org.PowerCompanyTeam!.Members);
     }
 
     [Fact]

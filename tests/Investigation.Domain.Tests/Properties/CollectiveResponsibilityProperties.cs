@@ -52,7 +52,7 @@ public class CollectiveResponsibilityProperties
         // The party concerned is a team member or a member of staff.
         var candidates = members.Append(staff).ToList();
         var partyConcerned = candidates[shape.PartyConcernedIndex % candidates.Count];
-        var chain = TraceBackChain.Start(org.Tree, unit);
+        var chain = TraceBackChain.Start(org.Tree, unit, new DateOnly(2026, 3, 1));
         chain.RecordFindings(TraceBackLevel.PartyConcerned, [Responsible(partyConcerned)]);
         chain.RecordFindings(TraceBackLevel.SecurityLead, [shape.SecurityLeadResponsible ? Responsible(security) : NotResponsible(security)]);
         chain.RecordFindings(TraceBackLevel.MainLead, [shape.MainLeadResponsible ? Responsible(main) : NotResponsible(main)]);

@@ -12,7 +12,7 @@ public class Article9Tests
 
     private TraceBackChain CompleteChain(Finding? level1 = null, Finding? level2 = null, Finding? level3 = null)
     {
-        var chain = TraceBackChain.Start(org.Tree, org.PowerCompany);
+        var chain = TraceBackChain.Start(org.Tree, org.PowerCompany, new DateOnly(2026, 3, 1));
         chain.RecordFindings(TraceBackLevel.PartyConcerned, [level1 ?? Responsible(org.Operator)]);
         chain.RecordFindings(TraceBackLevel.SecurityLead, [level2 ?? Responsible(org.SecurityLead)]);
         chain.RecordFindings(TraceBackLevel.MainLead, [level3 ?? Responsible(org.MainLead)]);
@@ -175,7 +175,7 @@ public class Article9Tests
     [Fact]
     public void Individual_HeadTracedAtLevel4_BearsMainLeadership()
     {
-        var chain = TraceBackChain.Start(org.Tree, org.PowerCompany);
+        var chain = TraceBackChain.Start(org.Tree, org.PowerCompany, new DateOnly(2026, 3, 1));
         chain.RecordFindings(TraceBackLevel.PartyConcerned, [Responsible(org.Operator)]);
         chain.RecordFindings(TraceBackLevel.SecurityLead, [Responsible(org.SecurityLead)]);
         chain.RecordFindings(TraceBackLevel.MainLead, [Responsible(org.MainLead)]);
@@ -194,7 +194,7 @@ public class Article9Tests
     [Fact]
     public void Derive_BeforeTheChainIsComplete_IsRefused()
     {
-        var chain = TraceBackChain.Start(org.Tree, org.PowerCompany);
+        var chain = TraceBackChain.Start(org.Tree, org.PowerCompany, new DateOnly(2026, 3, 1));
         chain.RecordFindings(TraceBackLevel.PartyConcerned, [Responsible(org.Operator)]);
 
         var ex = Assert.Throws<DomainException>(() => Derive(DecisionRecord.Individual("个人违规"), chain));

@@ -12,7 +12,7 @@ public class CoordinationAssessmentTests
 
     private TraceBackChain ChainWithLevels1To3(UnitId unit)
     {
-        var chain = TraceBackChain.Start(org.Tree, unit);
+        var chain = TraceBackChain.Start(org.Tree, unit, new DateOnly(2026, 3, 1));
         var team = org.Unit(unit).Leadership!;
         chain.RecordFindings(TraceBackLevel.PartyConcerned, [Responsible(org.Operator)]);
         chain.RecordFindings(TraceBackLevel.SecurityLead, [Responsible(team.SecurityLead)]);
@@ -38,7 +38,7 @@ public class CoordinationAssessmentTests
     [Fact]
     public void Assessment_MayComeBeforeTheLevelsAreDone()
     {
-        var chain = TraceBackChain.Start(org.Tree, org.PowerCompany);
+        var chain = TraceBackChain.Start(org.Tree, org.PowerCompany, new DateOnly(2026, 3, 1));
 
         chain.AssessCoordination(org.Tree, Effective);
 
@@ -89,7 +89,7 @@ public class CoordinationAssessmentTests
         var main = org.AddPerson(water, "水务书记");
         var security = org.AddPerson(water, "水务副总");
         org.Tree.SetLeadership(water, new LeadershipTeam(main, security));
-        var chain = TraceBackChain.Start(org.Tree, water);
+        var chain = TraceBackChain.Start(org.Tree, water, new DateOnly(2026, 3, 1));
 
         chain.AssessCoordination(org.Tree, Assessment(coordination: true, supervision: true));
 

@@ -10,7 +10,7 @@ public class TraceBackChainTests
     private readonly DemoOrganisation org = new();
     private readonly TraceBackChain chain;
 
-    public TraceBackChainTests() => chain = TraceBackChain.Start(org.Tree, org.PowerCompany);
+    public TraceBackChainTests() => chain = TraceBackChain.Start(org.Tree, org.PowerCompany, new DateOnly(2026, 3, 1));
 
     [Fact]
     public void Start_OpensLevel1_AndNamesTheSecurityAndMainLeadsAsSubjectsOfLevels2And3()
@@ -27,7 +27,7 @@ public class TraceBackChainTests
     [Fact]
     public void Start_ForUnitWithoutLeadershipTeam_IsRefused()
     {
-        var ex = Assert.Throws<DomainException>(() => TraceBackChain.Start(org.Tree, org.WaterCompany));
+        var ex = Assert.Throws<DomainException>(() => TraceBackChain.Start(org.Tree, org.WaterCompany, new DateOnly(2026, 3, 1)));
 
         Assert.Contains("no leadership team", ex.Message);
     }

@@ -23,7 +23,7 @@ public sealed class SetLeadershipTeamTests(WebApp app) : IClassFixture<WebApp>
         var set = await admin.SubmitAsync($"/Admin/Organisation/Leadership/{Education}", "main form[method=post]",
             ("Input.MainLeadId", DemoOrganisation.Person("邓军").Value.ToString()),
             ("Input.SecurityLeadId", DemoOrganisation.Person("袁芳").Value.ToString()),
-            ("Input.OtherMemberIds", newcomer));
+            ("Input.OtherMemberIds", newcomer), ("Input.EffectiveFrom", "2026-03-02"));
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
@@ -43,7 +43,7 @@ public sealed class SetLeadershipTeamTests(WebApp app) : IClassFixture<WebApp>
 
         var response = await admin.SubmitAsync($"/Admin/Organisation/Leadership/{Education}", "main form[method=post]",
             ("Input.MainLeadId", DemoOrganisation.Person("王建国").Value.ToString()),
-            ("Input.SecurityLeadId", DemoOrganisation.Person("邓军").Value.ToString()));
+            ("Input.SecurityLeadId", DemoOrganisation.Person("邓军").Value.ToString()), ("Input.EffectiveFrom", "2026-03-02"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("王建国不属于临川市教育局", await AdminTestSupport.MessageAsync(response));
@@ -59,5 +59,18 @@ public sealed class SetLeadershipTeamTests(WebApp app) : IClassFixture<WebApp>
             ("Input.MainLeadId", ""), ("Input.SecurityLeadId", DemoOrganisation.Person("邓军").Value.ToString()));
 
         Assert.Contains("主要负责人", await AdminTestSupport.MessageAsync(response, "Input.MainLeadId"));
+    }
+
+    [Fact]
+    public async Task SetLeadershipTeam_WithoutTheDateItTakesEffect_IsRefusedNextToTheField()
+    {
+        var admin = await app.SignInAsync("admin");
+        var before = (await app.AuditAsync()).Count;
+
+        var response = await admin.SubmitAsync($"/Admin/Organisation/Leadership/{Education}", "main form[method=post]",
+            ("Input.MainLeadId", DemoOrganisation.Person("邓军").Value.ToString()), ("Input.SecurityLeadId", DemoOrganisation.Person("袁芳").Value.ToString()));
+
+        Assert.Contains("任职的日期", await AdminTestSupport.MessageAsync(response, "Input.EffectiveFrom"));
+        Assert.Equal(before, (await app.AuditAsync()).Count);
     }
 }

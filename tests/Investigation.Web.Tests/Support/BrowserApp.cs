@@ -11,9 +11,14 @@ namespace Investigation.Web.Tests.Support;
 /// The application on a real loopback port, and Debian's Chromium driven by Playwright (never a
 /// downloaded browser). Screenshots go to <see cref="ScreenshotFolder"/>.
 /// </summary>
-public sealed class BrowserApp : WebApp, IAsyncLifetime
+public class BrowserApp : WebApp, IAsyncLifetime
 {
     private IPlaywright? playwright;
+
+    public BrowserApp() { }
+
+    /// <summary>The browser on an application started as in production on an empty database (see <see cref="WebApp(bool, bool)"/>).</summary>
+    protected BrowserApp(bool demo) : base(copyTemplate: false, demo) { }
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;

@@ -36,6 +36,18 @@ public class WebApp : WebApplicationFactory<Program>
         if (copyTemplate) File.Copy(Template.Value, DatabasePath);
     }
 
+    /// <summary>
+    /// With <paramref name="demo"/> false: an empty database, started as in production (no demo
+    /// organisation, users or cases), for a real office's first day.
+    /// </summary>
+    protected WebApp(bool copyTemplate, bool demo) : this(copyTemplate && demo)
+    {
+        isTemplate = false;
+        this.demo = demo;
+    }
+
+    private readonly bool demo = true;
+
     // Seeding hashes sixteen passwords; do it once per test run and copy the file.
     private static readonly Lazy<string> Template = new(() =>
     {
@@ -49,12 +61,15 @@ public class WebApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(demo ? "Testing" : "Production");
         builder.UseSetting("ConnectionStrings:Investigation", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(directory, "keys"));
-        builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Demo:Password", Password);
-        builder.UseSetting("Demo:Cases", "false");
+        if (demo)
+        {
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:Password", Password);
+            builder.UseSetting("Demo:Cases", "false");
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

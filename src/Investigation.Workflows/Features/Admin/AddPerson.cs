@@ -16,7 +16,7 @@ public static class AddPerson
     public sealed record Command(string Name, string Post, Guid UnitId, Guid ManagingOrganisationId) : IRequest<Guid>;
 
     /// <summary>The change itself, in one transaction with its audit entry.</summary>
-    public sealed record Apply(Command Change) : ICommand<Guid>;
+    public sealed record Apply(Command Change) : ICommand<Guid>, IChangesOrganisation;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -50,6 +50,8 @@ public static class AddPerson
             if ((await access.ManagingOrganisationsAsync(ct)).All(u => u.Id != c.ManagingOrganisationId))
                 throw Say.Invalid(nameof(Command.ManagingOrganisationId), "请选择您所在单位的上级单位，或您管辖的单位。", "Choose a unit above yours or one of your own units.");
             var tree = await OrganisationStore.LoadAsync(db, ct);
+            if (tree.Unit(new UnitId(c.UnitId)).Retired)
+                throw Say.Invalid(nameof(Command.UnitId), "该单位已撤销，不能增加人员。", "This unit is retired: no person can be added to it.");
             var person = tree.AddPerson(PersonId.New(), c.Name, c.Post.Trim(), new UnitId(c.UnitId), new UnitId(c.ManagingOrganisationId));
             db.People.Add(new PersonRecord
             {

@@ -17,7 +17,7 @@ public static class AddUnit
     public sealed record Command(string Name, UnitKind Kind, AdministrativeLevel Level, Guid ParentId, string? Industry) : IRequest<Guid>;
 
     /// <summary>The change itself, in one transaction with its audit entry.</summary>
-    public sealed record Apply(Command Change) : ICommand<Guid>;
+    public sealed record Apply(Command Change) : ICommand<Guid>, IChangesOrganisation;
 
     public sealed class Validator : AbstractValidator<Command>
     {

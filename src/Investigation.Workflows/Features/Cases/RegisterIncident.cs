@@ -123,10 +123,12 @@ public static class RegisterIncident
             access.RequireRole(Roles.CaseOfficer);
             if (!await access.CanSeeUnitAsync(command.UnitId!.Value, ct))
                 throw Say.Invalid("UnitId", "该单位不在您的管辖范围内。", "This unit is not one of yours.");
+            var unit = (await access.OrganisationAsync(ct)).Unit(new UnitId(command.UnitId.Value));
+            if (unit.Retired)
+                throw Say.Invalid("UnitId", "该单位已撤销，不能登记新的案件。", "This unit is retired and takes no new case.");
             var now = clock.GetUtcNow();
             var number = await NextNumberAsync(now, ct);
             var facts = command.Facts!.ToFacts(now).ToList();
-            var unit = (await access.OrganisationAsync(ct)).Unit(new UnitId(command.UnitId!.Value));
             if (facts.OfType<PortalParalysisFacts>().Select(p => p.LevelMismatch(unit)).FirstOrDefault(m => m is not null) is { } mismatch)
                 throw Say.Invalid("Facts.PortalParalysis.SiteLevel", mismatch.Zh, mismatch.En);
             var c = Case.Register(CaseId.New(), number, new UnitId(command.UnitId!.Value), command.Title!, command.Description!, command.OccurredAt!.Value,

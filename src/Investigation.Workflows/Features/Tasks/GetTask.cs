@@ -73,7 +73,8 @@ public static class GetTask
                 task.Status == HumanTaskStatus.Open && task.DueAt < clock.GetUtcNow(), c, unit?.Name ?? "", people, tree,
                 task.Kind == TaskKinds.Acceptance ? await InvestigatorsAsync(tree, c.UnitId, ct) : [],
                 SubjectsOf(task.Kind, level, c, tree),
-                task.Kind == TaskKinds.ResponsibilityDetermination ? unit?.Leadership : null,
+                // The team the case traced (on its incident's date), not today's.
+                task.Kind == TaskKinds.ResponsibilityDetermination ? c.Chain?.Applied?.Team() ?? unit?.Leadership : null,
                 task.Kind == TaskKinds.CoordinationAssessment ? CoordinationOf(tree, c.UnitId) : null,
                 task.Status == HumanTaskStatus.Open && ChangeDueDate.MayChange(task, access.Actor, c.Team?.Lead),
                 await ChangeDueDate.HistoryAsync(db, task, ct));
@@ -91,7 +92,7 @@ public static class GetTask
                 _ when level is { } l && c.Chain is { } chain => chain[l].Subjects,
                 // The traced people, and under a collective decision every member of the leadership team.
                 TaskKinds.ResponsibilityDetermination => (c.Chain?.CurrentFindings.Select(f => f.Finding.Person) ?? [])
-                    .Concat(tree.Contains(c.UnitId) ? tree.Unit(c.UnitId).Leadership?.Members ?? [] : []),
+                    .Concat(c.Chain?.Applied?.Team().Members ?? (tree.Contains(c.UnitId) ? tree.Unit(c.UnitId).Leadership?.Members ?? [] : [])),
                 TaskKinds.Hearing or TaskKinds.AccountabilitySuggestion or TaskKinds.Decision => c.PeopleHeldResponsible,
                 _ => [],
             };

@@ -14,6 +14,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public GetOrganisation.Result? Result { get; private set; }
 
-    public Task<IActionResult> OnGetAsync() =>
-        this.SendAsync(mediator, new GetOrganisation.Query(), r => { Result = r; return Page(); });
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var result = await this.SendAsync(mediator, new GetOrganisation.Query(), r => { Result = r; return Page(); });
+        // An administrator set up before any unit exists sees the way to the import, not "not found".
+        return result is NotFoundResult ? Page() : result;
+    }
 }
