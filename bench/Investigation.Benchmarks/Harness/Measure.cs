@@ -10,7 +10,8 @@ internal readonly record struct Latency(double P50, double P99, double CpuMs);
 /// allocated per call. The CPU time moves much less than the rate when other work shares the machine,
 /// and the allocation not at all, so compare them too.
 /// </summary>
-internal readonly record struct Throughput(double PerSecond, double CpuMsPerCall, double AllocatedKbPerCall);
+/// <summary>Calls per second, CPU and allocation per call; for calls in flight at once, also the 99th percentile and the slowest call.</summary>
+internal readonly record struct Throughput(double PerSecond, double CpuMsPerCall, double AllocatedKbPerCall, double? P99Ms = null, double? MaxMs = null);
 
 /// <summary>Runs an operation one call after another: warm-up calls first (JIT, caches, pools), then timed calls.</summary>
 internal static class Measure
@@ -61,15 +62,24 @@ internal static class Measure
         var next = warmup - 1;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        // Each call's own time too: a writer that waits out a busy database shows in the tail before the rate.
+        var calls = new double[count];
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            for (var i = Interlocked.Increment(ref next); i < warmup + count; i = Interlocked.Increment(ref next)) await op(i);
+            for (var i = Interlocked.Increment(ref next); i < warmup + count; i = Interlocked.Increment(ref next))
+            {
+                var started = Stopwatch.GetTimestamp();
+                await op(i);
+                calls[i - warmup] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
         })));
         var elapsed = watch.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        return new(count / elapsed.TotalSeconds, cpu.TotalMilliseconds / count, allocated / 1024.0 / count);
+        Array.Sort(calls);
+        return new(count / elapsed.TotalSeconds, cpu.TotalMilliseconds / count, allocated / 1024.0 / count,
+            calls[Math.Min(count - 1, (int)Math.Ceiling(count * 0.99) - 1)], calls[^1]);
     }
 
     /// <summary>The median and 99th percentile of single calls, in milliseconds.</summary>

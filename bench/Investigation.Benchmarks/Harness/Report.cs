@@ -18,6 +18,8 @@ internal static class Report
         Rate($"{what}_per_s_{suffix}", throughput.PerSecond);
         Ms($"{what}_cpu_ms_{suffix}", throughput.CpuMsPerCall);
         Line($"{what}_alloc_kb_{suffix}", throughput.AllocatedKbPerCall.ToString("0.0", CultureInfo.InvariantCulture), "KB");
+        if (throughput.P99Ms is { } p99) Ms($"{what}_p99_ms_{suffix}", p99);
+        if (throughput.MaxMs is { } max) Ms($"{what}_max_ms_{suffix}", max);
     }
     public static void Ms(string name, double ms) => Line(name, ms.ToString("0.000", CultureInfo.InvariantCulture), "ms");
     public static void Ratio(string name, double ratio) => Line(name, ratio.ToString("0.00", CultureInfo.InvariantCulture), "x");

@@ -12,8 +12,9 @@ namespace Investigation.Benchmarks.Scenarios;
 /// creates its first task), then complete those tasks (each completion closes one task and opens the
 /// next). One scope, one connection open and one SaveChanges, so one committed transaction, per call.
 /// Completions are measured one after another (the median of three rounds), then with <see cref="Workers"/>
-/// in flight at once: their reads overlap, their writes take turns (SqliteWriteGate), as concurrent requests
-/// would. Last, the pages a completion appends to the write-ahead log.
+/// in flight at once: their reads overlap, their writes meet SQLite's one-writer lock directly (SqliteWriteGate
+/// queues the use cases' transactions, which this scenario does not go through). Last, the pages a completion
+/// appends to the write-ahead log.
 /// </summary>
 internal static class RuntimeScenario
 {

@@ -154,7 +154,8 @@ public sealed class Case
     public bool CanDraftSuggestion => Status == CaseStatus.DraftingSuggestion;
     public bool CanSubmitSuggestion => Can(CaseTrigger.SubmitSuggestion);
     public bool CanReview => Status == CaseStatus.UnderReview;
-    public bool CanApprove => Status == CaseStatus.AwaitingApproval;
+    /// <summary>Whether this person may approve, or refuse to approve, the pending endorsement now: what <see cref="Approve"/> and <see cref="RefuseApproval"/> check.</summary>
+    public bool CanApprove(string approver) => Can(CaseTrigger.Approve) && NotTheEndorser(approver) is null;
     public bool CanDecide => Can(CaseTrigger.Decide);
     public bool CanAcknowledge => Can(CaseTrigger.Acknowledge);
 
@@ -185,6 +186,13 @@ public sealed class Case
     {
         if (WhyNot(trigger) is { } why) throw new DomainException(why);
         Status = CaseTransitions.Target(Status, trigger)!.Value;
+    }
+
+    /// <summary>Proposed or decided, a person's or team's forms of accountability are combined in one measure.</summary>
+    private static void EnsureOneMeasureEach(List<Measure> measures, string zhVerb, string enVerb)
+    {
+        if (measures.Select(m => m.Subject).Distinct().Count() != measures.Count)
+            throw new DomainException($"每个人员或领导班子只{zhVerb}一次问责方式，合并为一项问责措施。", $"{enVerb} the forms for each person or team once, combined in one measure.");
     }
 
     private void Require(bool allowed, string zh, string en)
@@ -314,8 +322,7 @@ public sealed class Case
     {
         Require(CanDraftSuggestion, "起草问责建议", "draft a suggestion");
         var list = proposals.ToList();
-        if (list.Select(m => m.Subject).Distinct().Count() != list.Count)
-            throw new DomainException("每个人员或领导班子只提出一次问责方式，合并为一项问责措施。", "Propose the forms for each person or team once, combined in one measure.");
+        EnsureOneMeasureEach(list, "提出", "Propose");
         var responsible = PeopleHeldResponsible.ToHashSet();
         foreach (var m in list)
         {
@@ -378,12 +385,21 @@ public sealed class Case
     /// <summary>The endorsement that awaits approval, if any.</summary>
     public Review? PendingEndorsement => Status == CaseStatus.AwaitingApproval ? reviews.LastOrDefault(r => r.Outcome == ReviewOutcome.Endorsed) : null;
 
+    /// <summary>
+    /// The one place of the second-reviewer rule: an endorsement is judged (approved or refused) by a second
+    /// reviewer, never by the one who endorsed it. Null when this person may judge it; user names compare
+    /// without case and surrounding spaces, as sign-in does.
+    /// </summary>
+    public BilingualText? NotTheEndorser(string approver) =>
+        PendingEndorsement is { } endorsement && string.Equals(endorsement.Reviewer, approver.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? new("审核同意须由另一名审核人审批，不能由作出同意的审核人本人审批。", "The endorsement must be judged by a second reviewer, not by the one who endorsed it.")
+            : null;
+
     /// <summary>An endorsement stands only with the approval of a second reviewer, who is not the first.</summary>
     public void Approve(string approver, DateTimeOffset at)
     {
         var who = Guard.Text(approver, "批准人", "The approver");
-        if (PendingEndorsement is { } endorsement && string.Equals(endorsement.Reviewer, who, StringComparison.OrdinalIgnoreCase))
-            throw new DomainException("审核同意须由另一名审核人批准，不能由作出同意的审核人本人批准。", "The endorsement must be approved by a second reviewer, not by the one who endorsed it.");
+        if (NotTheEndorser(who) is { } why) throw new DomainException(why);
         Fire(CaseTrigger.Approve);
         reviews.Add(new(ReviewOutcome.Approved, who, null, [], at));
     }
@@ -392,8 +408,7 @@ public sealed class Case
     {
         var who = Guard.Text(approver, "批准人", "The approver");
         var text = Guard.Text(reason, "不予批准的理由", "A reason for refusing approval");
-        if (PendingEndorsement is { } endorsement && string.Equals(endorsement.Reviewer, who, StringComparison.OrdinalIgnoreCase))
-            throw new DomainException("审核同意须由另一名审核人审批，不能由作出同意的审核人本人审批。", "The endorsement must be judged by a second reviewer, not by the one who endorsed it.");
+        if (NotTheEndorser(who) is { } why) throw new DomainException(why);
         Fire(CaseTrigger.RefuseApproval);
         reviews.Add(new(ReviewOutcome.ApprovalRefused, who, text, [], at));
     }
@@ -407,8 +422,7 @@ public sealed class Case
         var list = measures.ToList();
         var groundList = (grounds ?? []).ToList();
         if (WhyNot(CaseTrigger.Decide) is { } why) throw new DomainException(why);
-        if (list.Select(m => m.Subject).Distinct().Count() != list.Count)
-            throw new DomainException("每个人员或领导班子只决定一次问责方式，合并为一项问责措施。", "Decide the forms for each person or team once, combined in one measure.");
+        EnsureOneMeasureEach(list, "决定", "Decide");
         foreach (var m in list)
             DecisionAuthority.EnsureMayDecide(organisation, decidingOrganisation, m.Subject);
         // Deciding on no measure at all is still a decision: it too belongs to an organisation with authority here.

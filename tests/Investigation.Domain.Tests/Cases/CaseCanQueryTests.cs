@@ -91,7 +91,7 @@ public class CaseCanQueryTests
         Assert.Equal(c.Status == CaseStatus.Hearing, c.CanRecordStatement);
         Assert.Equal(c.Status == CaseStatus.DraftingSuggestion, c.CanDraftSuggestion);
         Assert.Equal(c.Status == CaseStatus.UnderReview, c.CanReview);
-        Assert.Equal(c.Status == CaseStatus.AwaitingApproval, c.CanApprove);
+        Assert.Equal(c.Status == CaseStatus.AwaitingApproval, c.CanApprove(CaseScenario.SecondReviewer));
     }
 
     [Fact]

@@ -21,6 +21,16 @@ public class CaseReviewTests
     }
 
     [Fact]
+    public void CanApprove_SaysNoToTheReviewerWhoEndorsed_AsApproveAndRefuseApprovalDo()
+    {
+        var s = CaseScenario.At(CaseStatus.AwaitingApproval);
+
+        Assert.False(s.Case.CanApprove($" {FirstReviewer.ToUpperInvariant()} "));
+        Assert.True(s.Case.CanApprove(SecondReviewer));
+        Assert.False(CaseScenario.At(CaseStatus.UnderReview).Case.CanApprove(SecondReviewer));
+    }
+
+    [Fact]
     public void RefuseApproval_ByTheReviewerWhoEndorsed_IsRefused()
     {
         var s = CaseScenario.At(CaseStatus.AwaitingApproval);

@@ -82,10 +82,11 @@ public class BrowserApp : WebApp, IAsyncLifetime
     }
 
     /// <param name="name">The file name without ".png"; may name a subfolder ("journey/01-register").</param>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    /// <param name="fullPage">The whole page; otherwise what the window shows (a long page costs seconds to capture).</param>
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var path = ScreenshotPath(name);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         return path;
     }
 

@@ -11,18 +11,29 @@ namespace Investigation.Workflows.Tests.DemoSeeding;
 
 /// <summary>
 /// What `dotnet run` seeds on a fresh database: the organisation, the users, and cases at every stage made
-/// by the real workflow. Seeding runs at every start, so a second run must write nothing.
+/// by the real workflow. Seeding runs at every start, so a second run must write nothing. The cases are
+/// seeded once for the class (it runs the whole workflow many times over); no test here changes them.
 /// </summary>
-public sealed class DemoSeedingTests : IAsyncLifetime
+public sealed class DemoSeedingTests(DemoSeedingTests.Seeded seeded) : IClassFixture<DemoSeedingTests.Seeded>
 {
-    private AppHost app = null!;
+    private AppHost app => seeded.App;
 
-    public async Task InitializeAsync() => app = await AppHost.StartAsync();
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public sealed class Seeded : IAsyncLifetime
+    {
+        public AppHost App { get; private set; } = null!;
 
-    private Task SeedCasesAsync() => DemoCases.SeedAsync(
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Investigation"] = $"Data Source={app.DatabasePath}" }).Build(),
-        app.Clock);
+        public async Task InitializeAsync()
+        {
+            App = await AppHost.StartAsync();
+            await SeedCasesAsync();
+        }
+
+        public Task SeedCasesAsync() => DemoCases.SeedAsync(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Investigation"] = $"Data Source={App.DatabasePath}" }).Build(),
+            App.Clock);
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
 
     [Fact]
     public async Task Organisation_AndUsers_AreEveryDemoUnitPersonAndUser()
@@ -37,8 +48,6 @@ public sealed class DemoSeedingTests : IAsyncLifetime
     [Fact]
     public async Task Cases_AreAtTheStagesTheDemoDescribes_WithOverdueTasks_AndAnIntactAuditChain()
     {
-        await SeedCasesAsync();
-
         var statuses = await app.Read(db => db.Cases.ToDictionaryAsync(c => c.Title, c => c.Status));
         Assert.Equal(new Dictionary<string, CaseStatus>
         {
@@ -65,8 +74,6 @@ public sealed class DemoSeedingTests : IAsyncLifetime
     [Fact]
     public async Task EverySeededRow_SatisfiesTheForeignKeys_WhichAreEnforced()
     {
-        await SeedCasesAsync();
-
         var (enforced, violations) = await app.Read(async db =>
         {
             await db.Database.OpenConnectionAsync();
@@ -81,12 +88,12 @@ public sealed class DemoSeedingTests : IAsyncLifetime
     [Fact]
     public async Task SeedingAgain_WritesNothing()
     {
-        await SeedCasesAsync();
         var before = await CountsAsync();
+        Assert.Contains("cases 11,", before);
 
         await DemoSeeder.SeedOrganisationAsync(app.Services);
         await DemoSeeder.SeedUsersAsync(app.Services, AppHost.Password);
-        await SeedCasesAsync();
+        await seeded.SeedCasesAsync();
 
         Assert.Equal(before, await CountsAsync());
     }

@@ -63,8 +63,7 @@ public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSessi
         : !actor.IsIn(task.CandidateRole) ? TaskRefusal.WrongRole
         : task.AssigneeId is { } assignee && assignee != actor.UserName ? TaskRefusal.AssignedToOther
         : TaskKinds.Of(task.Kind).Role == Roles.Investigator && c?.Team is { } team && !team.Includes(actor.UserName) ? TaskRefusal.NotOnTeam
-        : task.Kind == TaskKinds.ReviewApproval && c?.PendingEndorsement is { } e && string.Equals(e.Reviewer, actor.UserName, StringComparison.OrdinalIgnoreCase)
-            ? TaskRefusal.OwnEndorsement
+        : task.Kind == TaskKinds.ReviewApproval && c?.NotTheEndorser(actor.UserName) is not null ? TaskRefusal.OwnEndorsement
         : TaskRefusal.None;
 
     public static void EnsureCanWork(HumanTask task, Actor actor, Case? c = null)
