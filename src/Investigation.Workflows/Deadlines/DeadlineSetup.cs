@@ -54,6 +54,7 @@ public static class DeadlineSetup
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<SchedulerState>();
+        services.AddSingleton<IDueTimerRunLock>(_ => database.IsPostgres ? new PostgresRunLock(database.ConnectionString) : new ProcessRunLock());
         if (!options.Enabled) return services;
 
         services.AddTransient<DueTimersJob>();
