@@ -48,7 +48,7 @@ public static class DeadlineSetup
 
         services.AddSingleton<JobStorage>(_ => database.IsPostgres ? PostgresStorage(database.ConnectionString, options) : new InMemoryStorage(new InMemoryStorageOptions
         {
-            // Failed runs stay visible for a day (the default keeps finished jobs for three hours at most).
+            // Finished runs stay in the dashboard a day at most: kept in memory, they cost RAM (failed runs do not expire).
             MaxExpirationTime = TimeSpan.FromDays(1),
         }));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
