@@ -14,19 +14,23 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Investigation.Benchmarks.Scenarios;
 
 /// <summary>
-/// Deadline enforcement as it runs in production: the application with its Quartz scheduler on the
-/// SQLite file (synchronous=FULL), in a host. Tasks are created through the workflow runtime (each a
+/// Deadline enforcement as it runs in production: the application with its Hangfire server, in a host.
+/// By default one node on the SQLite file (synchronous=FULL) with Hangfire's in-memory storage; with
+/// --postgres, two nodes (two hosts in this process, each with its own Hangfire server) on a private
+/// PostgreSQL with Hangfire's PostgreSQL storage. Tasks are created through the workflow runtime (each a
 /// DeadlineTask with its three timers: reminder, due, second escalation); then their timers are spread
-/// evenly over a few minutes, starting after a quiet minute. Measured: database commits per minute
-/// while nothing is due (the quiet minute), and, for each effect, how late it was applied after its
-/// moment (the task's RemindedAt, OverdueAt or SecondEscalatedAt against the timer's ResumeAt), plus
-/// effects lost (never applied) or duplicated (notified more than once).
+/// evenly over a few minutes, starting after a quiet minute. Measured: writes to the application's
+/// database while nothing is due (the quiet minute) and Hangfire's own statements meanwhile (PostgreSQL:
+/// pg_stat_statements; in memory there are none to count), and, for each effect, how late it was applied
+/// after its moment (the task's RemindedAt, OverdueAt or SecondEscalatedAt against the timer's ResumeAt),
+/// plus effects lost (never applied), early (applied before the moment) or duplicated (notified more than once).
 ///
-///   dotnet run -c Release --project bench/Investigation.Benchmarks -- deadlines [--deadlines N] [--minutes M] [--quick] [--trace FILE]
+///   dotnet run -c Release --project bench/Investigation.Benchmarks -- deadlines [--deadlines N] [--minutes M] [--quick] [--postgres] [--trace FILE]
 ///
 /// --trace writes one line per applied effect (ms from the first moment, lateness in ms, effect), to see when lateness happens.
 /// </summary>
@@ -38,32 +42,48 @@ internal static class DeadlinesScenario
     public static async Task<int> RunAsync(string[] args)
     {
         var quick = args.Contains("--quick");
+        var postgres = args.Contains("--postgres");
         var deadlines = Option(args, "--deadlines", quick ? 6_000 : 100_000);
         var minutes = Option(args, "--minutes", quick ? 1 : 5);
         var quiet = TimeSpan.FromSeconds(Option(args, "--quiet-seconds", quick ? 20 : 60));
         var tasks = (deadlines + 2) / 3;
 
         Report.Machine();
-        Report.Note($"deadlines scenario: {tasks} tasks x 3 timers, due evenly over {minutes} min after {quiet.TotalSeconds:0} s with nothing due; SQLite, synchronous=FULL, Quartz persistent store");
+        Report.Note($"deadlines scenario: {tasks} tasks x 3 timers, due evenly over {minutes} min after {quiet.TotalSeconds:0} s with nothing due; "
+            + (postgres ? "PostgreSQL, two nodes, Hangfire PostgreSQL storage" : "SQLite, synchronous=FULL, one node, Hangfire in-memory storage"));
         using var folder = new TempFolder();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var server = postgres ? await PgServer.StartAsync() : null;
+        var settings = new Dictionary<string, string?>();
+        if (server is not null)
         {
-            ["ConnectionStrings:Investigation"] = $"Data Source={folder.DatabasePath}",
-            ["Database:SqliteSynchronous"] = "FULL",
-        }).Build();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddInvestigationWorkflows(builder.Configuration);
-        builder.Services.AddInvestigationIdentity();
-        using var host = builder.Build();
-        host.Services.GetRequiredService<WorkflowDefinitionRegistry>().Register(BenchDefinition());
+            settings["Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Investigation"] = await server.CreateDatabaseAsync("bench");
+        }
+        else
+        {
+            settings["ConnectionStrings:Investigation"] = $"Data Source={folder.DatabasePath}";
+            settings["Database:SqliteSynchronous"] = "FULL";
+        }
+        IHost Node()
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddInvestigationWorkflows(builder.Configuration);
+            builder.Services.AddInvestigationIdentity();
+            var node = builder.Build();
+            node.Services.GetRequiredService<WorkflowDefinitionRegistry>().Register(BenchDefinition());
+            return node;
+        }
+        using var host = Node();
+        using var second = postgres ? Node() : null;
+        IHost[] nodes = second is null ? [host] : [host, second];
 
         // As the web application starts: schema, organisation and users, then the scheduler.
         await DatabaseInitialiser.MigrateAsync(host.Services);
         await DemoSeeder.SeedOrganisationAsync(host.Services);
         await DemoSeeder.SeedUsersAsync(host.Services, "Bench-Passw0rd!");
-        await host.StartAsync();
+        foreach (var node in nodes) await node.StartAsync();
 
         var setup = Stopwatch.StartNew();
         await CreateTasksAsync(host.Services, tasks);
@@ -72,20 +92,39 @@ internal static class DeadlinesScenario
         // Spread the timers: a task's three stay in order (reminder, due, second escalation), all of them
         // evenly over the window, the first after the quiet period. As if a commit had moved them, the
         // scheduler is told the earliest (what the commit interceptor does).
-        // Quartz acquires a trigger up to 30 s before it fires: the quiet window ends well before that.
-        var first = DateTimeOffset.UtcNow + quiet + TimeSpan.FromSeconds(40);
+        // The first run starts Lead (31 s) before the first moment and reads: the quiet window ends before that.
+        // On PostgreSQL the idle window starts 11 s later (see below), so the first moment is later too.
+        var first = DateTimeOffset.UtcNow + quiet + TimeSpan.FromSeconds(server is null ? 40 : 55);
         var window = TimeSpan.FromMinutes(minutes);
-        var due = await SpreadTimersAsync(folder.DatabasePath, first, window);
-        host.Services.GetRequiredService<DueTimerSignal>().Raise(first);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the trigger is stored
+        var due = server is null
+            ? await SpreadTimersAsync(folder.DatabasePath, first, window)
+            : await SpreadTimersPostgresAsync(settings["ConnectionStrings:Investigation"]!, first, window);
+        foreach (var node in nodes) node.Services.GetRequiredService<DueTimerSignal>().Raise(first);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the job is planned
 
-        var walBefore = WalIndexChangeCounter(folder.DatabasePath);
-        var idle = await CountCommitsAsync(folder.DatabasePath, quiet);
-        var walWrites = unchecked(WalIndexChangeCounter(folder.DatabasePath) - walBefore);
-        Report.Line("idle_window", quiet.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), "s");
-        Report.Line("idle_writes_per_min", (idle / quiet.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture), "commits/min");
-        // The same window counted by SQLite itself: the WAL index's change counter moves with every write transaction.
-        Report.Line("idle_wal_writes_per_min", (walWrites / quiet.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture), "transactions/min");
+        if (server is null)
+        {
+            var walBefore = WalIndexChangeCounter(folder.DatabasePath);
+            var idle = await CountCommitsAsync(folder.DatabasePath, quiet);
+            var walWrites = unchecked(WalIndexChangeCounter(folder.DatabasePath) - walBefore);
+            Report.Line("idle_window", quiet.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), "s");
+            Report.Line("idle_writes_per_min", (idle / quiet.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture), "commits/min");
+            // The same window counted by SQLite itself: the WAL index's change counter moves with every write transaction.
+            Report.Line("idle_wal_writes_per_min", (walWrites / quiet.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture), "transactions/min");
+            Report.Line("hangfire_idle_statements_per_min", "0", "(in-memory storage: no database)");
+        }
+        else
+        {
+            var connectionString = settings["ConnectionStrings:Investigation"]!;
+            // The set-up's pooled connections report their row counts once idle for 10 s (PostgreSQL's idle flush): after that.
+            await Task.Delay(TimeSpan.FromSeconds(11));
+            var (rowsBefore, hangfireBefore) = await PostgresCountersAsync(connectionString);
+            await Task.Delay(quiet);
+            var (rowsAfter, hangfireAfter) = await PostgresCountersAsync(connectionString);
+            Report.Line("idle_window", quiet.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), "s");
+            Report.Line("idle_app_rows_written_per_min", ((rowsAfter - rowsBefore) / quiet.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture), "rows/min (public schema: inserted, updated, deleted)");
+            Report.Line("hangfire_idle_statements_per_min", ((hangfireAfter - hangfireBefore) / quiet.TotalMinutes).ToString("0", CultureInfo.InvariantCulture), "statements/min (both nodes)");
+        }
 
         // CPU time of the whole process (every thread) while the effects are applied: moves much less than lateness with the machine's load.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -95,8 +134,6 @@ internal static class DeadlinesScenario
             await Task.Delay(TimeSpan.FromSeconds(1));
         var drained = DateTimeOffset.UtcNow;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        // That the counter above counts: the busy window moves it.
-        Report.Note($"WAL index change counter moved by {unchecked(WalIndexChangeCounter(folder.DatabasePath) - walBefore)} from the idle window's start to the drain");
 
         var applied = await AppliedAsync(host.Services);
         var lateness = new List<double>(due.Count);
@@ -110,10 +147,13 @@ internal static class DeadlinesScenario
             await File.WriteAllLinesAsync(trace, due.Where(d => applied.ContainsKey(d.Key)).OrderBy(d => d.Value)
                 .Select(d => FormattableString.Invariant($"{(d.Value - first).TotalMilliseconds:0},{(applied[d.Key] - d.Value).TotalMilliseconds:0},{d.Key[(d.Key.LastIndexOf(':') + 1)..]}")));
         lateness.Sort();
+        var early = lateness.Count(l => l < 0);
         var duplicated = Math.Max(await DuplicatedAsync(host.Services), await FiredTwiceAsync(host.Services));
-        await host.StopAsync();
+        var takeovers = nodes.Sum(n => n.Services.GetRequiredService<DueTimerPlanner>().Takeovers);
+        foreach (var node in nodes) await node.StopAsync();
 
         Report.Line("deadlines", due.Count.ToString(CultureInfo.InvariantCulture));
+        Report.Line("nodes", nodes.Length.ToString(CultureInfo.InvariantCulture));
         Report.Line("due_window", minutes.ToString(CultureInfo.InvariantCulture), "min");
         if (window > TimeSpan.Zero) Report.Line("effects_per_s_offered", (due.Count / window.TotalSeconds).ToString("0", CultureInfo.InvariantCulture), "/s");
         // All due at once (--minutes 0): how fast a backlog is worked off.
@@ -123,10 +163,58 @@ internal static class DeadlinesScenario
         Report.Line("lateness_max_ms", (lateness.Count > 0 ? lateness[^1] : 0).ToString("0", CultureInfo.InvariantCulture), "ms");
         Report.Line("lost", lost.ToString(CultureInfo.InvariantCulture));
         Report.Line("duplicated", duplicated.ToString(CultureInfo.InvariantCulture));
+        Report.Line("early", early.ToString(CultureInfo.InvariantCulture));
+        Report.Line("takeover_runs", takeovers.ToString(CultureInfo.InvariantCulture), "(runs asked for by the safety poll: a timer more than Takeover late)");
         Report.Line("cpu_ms_per_effect", (cpu.TotalMilliseconds / Math.Max(1, lateness.Count)).ToString("0.00", CultureInfo.InvariantCulture), "ms");
         Report.Line("drained_after_window", Math.Max(0, (drained - (first + window)).TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture), "s");
         Report.Line("load_avg_end", Report.LoadAverage());
-        return lost == 0 && duplicated == 0 ? 0 : 1;
+        return lost == 0 && duplicated == 0 && early == 0 ? 0 : 1;
+    }
+
+    /// <summary>Rows written to the application's tables so far, and statements run on Hangfire's schema so far (pg_stat_statements).</summary>
+    private static async Task<(long Rows, long HangfireStatements)> PostgresCountersAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // Row counts reach the shared statistics when each backend flushes them (within a second of a commit, ten
+        // while idle), so the window's edges are a few seconds soft; pg_stat_statements counts at once.
+        await using (var flush = new NpgsqlCommand("SELECT pg_stat_force_next_flush()", connection)) await flush.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables WHERE schemaname = 'public')::bigint,
+                   (SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query ILIKE '%hangfire%' AND query NOT ILIKE '%pg_stat_statements%')::bigint
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <returns>Each timer's key and its moment.</returns>
+    private static async Task<Dictionary<string, DateTimeOffset>> SpreadTimersPostgresAsync(string connectionString, DateTimeOffset first, TimeSpan window)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var keys = new List<string>();
+        await using (var read = new NpgsqlCommand("""SELECT "Key" FROM wf_bookmarks WHERE "Name" = 'Deadline' ORDER BY "InstanceId", CASE WHEN "Key" LIKE '%:Reminder' THEN 0 WHEN "Key" LIKE '%:Due' THEN 1 ELSE 2 END""", connection))
+        await using (var reader = await read.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) keys.Add(reader.GetString(0));
+        var due = new Dictionary<string, DateTimeOffset>(keys.Count);
+        var ticks = new long[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var moment = first + window * i / keys.Count;
+            ticks[i] = moment.UtcTicks;
+            due[keys[i]] = moment;
+        }
+        await using var update = new NpgsqlCommand("""
+            UPDATE wf_bookmarks b SET "ResumeAt" = v.at FROM unnest(@keys, @ats) AS v(key, at)
+            WHERE b."Name" = 'Deadline' AND b."Key" = v.key
+            """, connection);
+        update.Parameters.AddWithValue("keys", keys.ToArray());
+        update.Parameters.AddWithValue("ats", ticks);
+        await update.ExecuteNonQueryAsync();
+        // Counted in the statistics now, not within the idle window (a backend flushes its counts when it gets round to it).
+        await using (var flush = new NpgsqlCommand("SELECT pg_stat_force_next_flush()", connection)) await flush.ExecuteNonQueryAsync();
+        return due;
     }
 
     /// <summary>A review task with its deadline, assigned to one investigator (one reminder, one escalation to the administrator).</summary>
@@ -231,7 +319,7 @@ internal static class DeadlinesScenario
         return BitConverter.ToUInt32(header[8..]);
     }
 
-    /// <summary>Commits by any connection (the application's and Quartz's), seen through SQLite's data_version every 10 ms.</summary>
+    /// <summary>Commits by any other connection, seen through SQLite's data_version every 10 ms.</summary>
     private static async Task<int> CountCommitsAsync(string file, TimeSpan period)
     {
         await using var connection = new SqliteConnection($"Data Source={file}");

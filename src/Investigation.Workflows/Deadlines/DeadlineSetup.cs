@@ -48,12 +48,13 @@ public static class DeadlineSetup
 
         services.AddSingleton<JobStorage>(_ => database.IsPostgres ? PostgresStorage(database.ConnectionString, options) : new InMemoryStorage(new InMemoryStorageOptions
         {
-            // Failed runs stay visible for a day (the default keeps finished jobs for three hours at most).
+            // Finished runs stay in the dashboard a day at most: kept in memory, they cost RAM (failed runs do not expire).
             MaxExpirationTime = TimeSpan.FromDays(1),
         }));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<SchedulerState>();
+        services.AddSingleton<IDueTimerRunLock>(_ => database.IsPostgres ? new PostgresRunLock(database.ConnectionString) : new ProcessRunLock());
         if (!options.Enabled) return services;
 
         services.AddTransient<DueTimersJob>();

@@ -15,7 +15,7 @@ namespace Investigation.Workflows.Deadlines;
 /// read from the rows, so a duplicate wake-up costs a read and nothing more.
 /// </summary>
 public sealed class DueTimerPlanner(
-    IBackgroundJobClient jobs, DueTimers timers, DueTimerSignal signal, TimeProvider clock,
+    IBackgroundJobClient jobs, DueTimers timers, DueTimerSignal signal, IDueTimerRunLock runLock, TimeProvider clock,
     IOptions<DueTimerOptions> options, ILogger<DueTimerPlanner> logger) : BackgroundService
 {
     private readonly SemaphoreSlim wake = new(0);
@@ -39,6 +39,12 @@ public sealed class DueTimerPlanner(
     internal void JobStarted(DateTimeOffset? plannedFor)
     {
         if (plannedFor is { } moment) lock (gate) planned.Remove(moment);
+    }
+
+    /// <summary>Wakes a run of this node waiting for its next timer, to look again.</summary>
+    internal void Nudge()
+    {
+        lock (gate) nudge.TrySetResult();
     }
 
     /// <summary>Waits up to <paramref name="wait"/>, or less if an earlier timer is committed in the meantime.</summary>
@@ -166,7 +172,8 @@ public sealed class DueTimerPlanner(
                 return;
             }
             var takeover = options.Value.Takeover;
-            if (next >= now - takeover || lastTakeover > now - takeover) return;
+            // A run of this node is under way: the timer is late because of a backlog, not because its plan was lost.
+            if (next >= now - takeover || lastTakeover > now - takeover || runLock.HeldHere) return;
             lastTakeover = now;
             Interlocked.Increment(ref takeovers);
             logger.LogWarning("The deadline timer due at {Next:u} is {Late} late; asking for a run here.", next, now - next);

@@ -7,14 +7,15 @@ namespace Investigation.Workflows.Deadlines;
 /// <summary>
 /// The Hangfire job that enforces deadlines: fires every due timer (<see cref="DueTimers"/>), keeps
 /// going while the next one is due within the horizon, then leaves a delayed job for the next. The
-/// timer rows decide what fires, never Hangfire: two runs at once (a sweep beside a planned run, two
-/// nodes) race on the rows and each effect still happens once, so no Hangfire lock is taken (a lock
+/// timer rows decide what fires, never Hangfire: two runs at once would race on the rows and each
+/// effect would still happen once, but they would spend the database on it, so a run that finds
+/// another under way (<see cref="IDueTimerRunLock"/>) leaves at once; no Hangfire lock is used (a lock
 /// left by a killed node would hold every firing until it expired). Not retried by Hangfire: a timer
 /// that failed stays in its row and is tried again after RetryAfter; the run then fails, so that the
 /// failure shows in the dashboard and on the incidents page.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class DueTimersJob(DueTimers timers, DueTimerPlanner planner, TimeProvider clock, IOptions<DueTimerOptions> options, ILogger<DueTimersJob> logger)
+public sealed class DueTimersJob(DueTimers timers, DueTimerPlanner planner, IDueTimerRunLock runLock, TimeProvider clock, IOptions<DueTimerOptions> options, ILogger<DueTimersJob> logger)
 {
     public const string SweepId = "deadline-sweep";
 
@@ -23,6 +24,14 @@ public sealed class DueTimersJob(DueTimers timers, DueTimerPlanner planner, Time
     public async Task FireDueAsync(DateTimeOffset? plannedFor, CancellationToken cancellationToken)
     {
         planner.JobStarted(plannedFor);
+        await using var held = await runLock.TryEnterAsync(cancellationToken);
+        if (held is null)
+        {
+            // Another run is under way (here, or on another node): it plans the next when it ends. If it is here,
+            // it looks again now, in case this run was planned for a timer earlier than the one it waits for.
+            planner.Nudge();
+            return;
+        }
         var started = clock.GetUtcNow();
         int fired = 0, lost = 0;
         var failures = new List<DueTimerFailure>();
@@ -36,13 +45,18 @@ public sealed class DueTimersJob(DueTimers timers, DueTimerPlanner planner, Time
             var now = clock.GetUtcNow();
             // A failure ends the run, so that it shows (the failed timer's retry is planned as a new run).
             if (next is null || next - now > options.Value.Horizon || now - started > options.Value.MaxRun || failures.Count > 0 || cancellationToken.IsCancellationRequested) break;
-            await planner.WaitAsync(next.Value - now, cancellationToken);
+            // In slices: a timer committed on another node, earlier than this one, is seen within a slice.
+            await planner.WaitAsync(Min(next.Value - now, Slice), cancellationToken);
         }
         await planner.PlanAsync(next, cancellationToken);
         if (fired + lost + failures.Count > 0)
             logger.LogInformation("Deadline timers: {Fired} fired, {Lost} taken elsewhere or moved, {Failed} failed; next due {Next:u}.", fired, lost, failures.Count, next);
         if (failures.Count > 0) throw new DueTimerFiringException(failures, options.Value.RetryAfter);
     }
+
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(1);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>The recurring safety sweep: whatever is due, whatever was planned.</summary>
     [JobDisplayName("Deadline safety sweep")]
