@@ -46,6 +46,24 @@ public static class PageCommands
         }
         return page.Page();
     }
+
+    /// <summary>
+    /// When the form itself could not be read whole (a choice not made, a date that is not one), the command
+    /// is not sent; its validators still run, so that the person sees every message at once, not one per submit.
+    /// A field that already has the form's own message keeps just that one.
+    /// </summary>
+    public static async Task ValidateOnlyAsync(this PageModel page, object request, string fieldPrefix = "Input")
+    {
+        // By the request's own type: callers often hold it as IRequest<T>, which has no validators.
+        var validators = page.HttpContext.RequestServices.GetServices(typeof(IValidator<>).MakeGenericType(request.GetType())).OfType<IValidator>();
+        foreach (var validator in validators)
+            foreach (var error in (await validator.ValidateAsync(new ValidationContext<object>(request), page.HttpContext.RequestAborted)).Errors)
+            {
+                var key = string.IsNullOrEmpty(fieldPrefix) ? error.PropertyName : $"{fieldPrefix}.{error.PropertyName}";
+                if (page.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+                page.ModelState.AddModelError(key, error.ErrorMessage);
+            }
+    }
 }
 
 /// <summary>

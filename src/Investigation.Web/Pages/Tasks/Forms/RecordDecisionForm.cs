@@ -17,5 +17,5 @@ public sealed class RecordDecisionForm
     public IReadOnlyList<int> SentRows => MeasureRows.Sent(Measures);
 
     public RecordDecision.Command ToCommand(Guid taskId) =>
-        new(taskId, SentRows.Select(i => Measures[i].ToInput()).ToList(), DecidedOn!.Value, Announcement ?? "");
+        new(taskId, SentRows.Select(i => Measures[i].ToInput()).ToList(), DecidedOn, Announcement ?? "");
 }
