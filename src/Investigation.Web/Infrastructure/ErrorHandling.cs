@@ -117,8 +117,10 @@ public static partial class BindingErrors
         if (b.StatusCode == StatusCodes.Status413PayloadTooLarge) return TooLarge();
         if (b.StatusCode != StatusCodes.Status400BadRequest)
             return new() { Status = b.StatusCode, Title = Text.T("无法处理该请求。", "The request cannot be processed.") };
+        // The exception handler runs with the endpoint cleared; the feature keeps the one that failed, whose body type names the expected values.
         var (field, message) = b.InnerException is JsonException json
-            ? Json(json, context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType)
+            ? Json(json, (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())
+                ?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType)
             : Parameter(b.Message);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
