@@ -46,6 +46,24 @@ public static class PageCommands
         }
         return page.Page();
     }
+
+    /// <summary>
+    /// When the form itself could not be read whole (a choice not made, a date that is not one), the command
+    /// is not sent; its validators still run, so that the person sees every message at once, not one per submit.
+    /// A field that already has the form's own message keeps just that one.
+    /// </summary>
+    public static async Task ValidateOnlyAsync(this PageModel page, object request, string fieldPrefix = "Input")
+    {
+        // By the request's own type: callers often hold it as IRequest<T>, which has no validators.
+        var validators = page.HttpContext.RequestServices.GetServices(typeof(IValidator<>).MakeGenericType(request.GetType())).OfType<IValidator>();
+        foreach (var validator in validators)
+            foreach (var error in (await validator.ValidateAsync(new ValidationContext<object>(request), page.HttpContext.RequestAborted)).Errors)
+            {
+                var key = string.IsNullOrEmpty(fieldPrefix) ? error.PropertyName : $"{fieldPrefix}.{error.PropertyName}";
+                if (page.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+                page.ModelState.AddModelError(key, error.ErrorMessage);
+            }
+    }
 }
 
 /// <summary>
@@ -99,8 +117,10 @@ public static partial class BindingErrors
         if (b.StatusCode == StatusCodes.Status413PayloadTooLarge) return TooLarge();
         if (b.StatusCode != StatusCodes.Status400BadRequest)
             return new() { Status = b.StatusCode, Title = Text.T("无法处理该请求。", "The request cannot be processed.") };
+        // The exception handler runs with the endpoint cleared; the feature keeps the one that failed, whose body type names the expected values.
         var (field, message) = b.InnerException is JsonException json
-            ? Json(json, context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType)
+            ? Json(json, (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())
+                ?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType)
             : Parameter(b.Message);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {

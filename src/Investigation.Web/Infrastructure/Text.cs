@@ -31,7 +31,13 @@ public static class Text
         at is { } t ? TimeZoneInfo.ConvertTime(t, ChinaTime).ToString("g", CultureInfo.CurrentCulture) : "";
 
     /// <summary>A time a person entered (a datetime-local field) as China Standard Time.</summary>
-    public static DateTimeOffset InChina(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.GetUtcOffset(local));
+    public static DateTimeOffset InChina(DateTime local)
+    {
+        var offset = ChinaTime.GetUtcOffset(local);
+        // At the very ends of the calendar (0001-01-01 typed or sent) China time has no UTC instant: kept as entered, for the validators to refuse by name.
+        if (local.Ticks - offset.Ticks < DateTime.MinValue.Ticks || local.Ticks - offset.Ticks > DateTime.MaxValue.Ticks) offset = TimeSpan.Zero;
+        return new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
+    }
 
     /// <summary>A moment as a datetime-local field shows it: the clock time in China.</summary>
     public static DateTime ChinaTimeOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, ChinaTime).DateTime;

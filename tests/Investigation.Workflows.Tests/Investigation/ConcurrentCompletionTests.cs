@@ -58,8 +58,9 @@ public sealed class ConcurrentCompletionTests : IAsyncLifetime
             Attempt(() => app.SendAs("investigator2", new ClaimTask.Command(task))));
 
         Assert.Single(results, r => r is null);
-        var refusal = Assert.IsType<ForbiddenException>(Assert.Single(results, r => r is not null));
-        Assert.Contains("assigned to", refusal.Message);
+        // Someone else was first: a conflict (409), not a lack of rights.
+        var refusal = Assert.IsType<ConflictException>(Assert.Single(results, r => r is not null));
+        Assert.Contains("claimed this task first", refusal.Message);
     }
 
     private static async Task<Exception?> Attempt<T>(Func<Task<T>> action)

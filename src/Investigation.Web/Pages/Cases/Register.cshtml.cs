@@ -37,8 +37,13 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var shown = await ShowAsync();
-        // A date that is missing or unreadable has no value to send.
-        if (shown is not PageResult || !ModelState.IsValid) return shown;
+        if (shown is not PageResult) return shown;
+        // A date that is missing or unreadable has no value to send: the command is only validated, so all its messages show.
+        if (!ModelState.IsValid)
+        {
+            await this.ValidateOnlyAsync(Input.ToCommand());
+            return shown;
+        }
         return await this.SendAsync(mediator, Input.ToCommand(), r => Redirect($"/Cases/Details/{r.CaseId}"));
     }
 
@@ -79,7 +84,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
             },
         };
 
-        public RegisterIncident.Command ToCommand() => new(UnitId ?? Guid.Empty, Title ?? "", Description ?? "", Text.InChina(OccurredAt!.Value),
+        public RegisterIncident.Command ToCommand() => new(UnitId ?? Guid.Empty, Title ?? "", Description ?? "", OccurredAt is { } at ? Text.InChina(at) : null,
             Facts.ToInput(), DutiesFailed, FieldErrors.Lines(Evidence));
     }
 
@@ -102,7 +107,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
                 : null,
             PortalParalysis = PortalParalysis.Alleged
                 ? new(PortalParalysis.Site, PortalParalysis.SiteLevel, PortalParalysis.Attacked, PortalParalysis.DisposalOrganisedInTime,
-                    Text.InChina(PortalParalysis.DownAt!.Value), PortalParalysis.RestoredAt is { } r ? Text.InChina(r) : null)
+                    PortalParalysis.DownAt is { } down ? Text.InChina(down) : null, PortalParalysis.RestoredAt is { } r ? Text.InChina(r) : null)
                 : null,
             DataLeak = DataLeak.Alleged
                 ? new(DataLeak.StateSecretsLeaked, DataLeak.LargeScalePersonalInformationLeaked, DataLeak.LargeAmountOfNationalBasicDataLeaked, DataLeak.PersonalRecordsLeaked)

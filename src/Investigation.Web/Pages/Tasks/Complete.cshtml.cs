@@ -47,7 +47,12 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     {
         ChangeDueDate = form;
         var loaded = await LoadAsync(id);
-        if (loaded is not PageResult || !ModelState.IsValid) return loaded;
+        if (loaded is not PageResult) return loaded;
+        if (!ModelState.IsValid)
+        {
+            await this.ValidateOnlyAsync(form.ToCommand(id), nameof(ChangeDueDate));
+            return loaded;
+        }
         var done = await this.SendAsync(mediator, form.ToCommand(id), _ =>
         {
             var due = Text.When(Text.InChina(form.DueAt!.Value));
@@ -154,8 +159,17 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     private async Task<IActionResult> CompleteAsync<T>(Guid id, string form, Func<IRequest<T>> command, (string List, IReadOnlyList<int> Sent)? rows = null)
     {
         var loaded = await LoadAsync(id);
-        // A choice the person did not make (accept or reject...) has no value to send.
-        if (loaded is not PageResult || !ModelState.IsValid) return loaded;
+        if (loaded is not PageResult) return loaded;
+        // A lead chosen from outside the list (a tampered select) is named here: the use case's own check comes only once all else is valid.
+        if (form == nameof(CompleteAcceptance) && CompleteAcceptance.LeadInvestigator is { Length: > 0 } lead && Detail.Investigators.All(i => i.UserName != lead))
+            ModelState.AddModelError($"{form}.{nameof(CompleteAcceptanceForm.LeadInvestigator)}", Text.T("请从列表中选择调查组组长。", "Choose the lead investigator from the list."));
+        // A choice the person did not make (accept or reject...) has no value to send: the command is only validated, so all its messages show.
+        if (!ModelState.IsValid)
+        {
+            await this.ValidateOnlyAsync(command(), rows is null ? form : SentPrefix);
+            if (rows is { } sent) ModelState.Move(SentPrefix, form, sent.List, sent.Sent);
+            return loaded;
+        }
         var done = await this.SendAsync(mediator, command(), _ =>
         {
             TempData[Confirmation] = Text.T($"已完成：{Text.T(Detail.Info.Name)}（{Detail.Case.Number}）", $"Completed: {Text.T(Detail.Info.Name)} ({Detail.Case.Number})");

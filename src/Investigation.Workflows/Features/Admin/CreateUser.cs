@@ -29,7 +29,7 @@ public static class CreateUser
             RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择该用户所在的单位。", "Choose the user's unit.");
             RuleFor(c => c.Roles).NotEmpty().WithMessage("请为该用户至少选择一个角色。", "Give the user at least one role.");
             RuleForEach(c => c.Roles).Must(r => Roles.All.Contains(r)).WithMessage("“{PropertyValue}”不是本系统的角色。", "'{PropertyValue}' is not a role of this application.");
-            RuleFor(c => c.Password).NotEmpty().MeetsPasswordPolicy(users);
+            RuleFor(c => c.Password).NotEmpty().Limit(1_024).MeetsPasswordPolicy(users);
         }
     }
 

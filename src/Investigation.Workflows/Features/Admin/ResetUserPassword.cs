@@ -21,7 +21,7 @@ public static class ResetUserPassword
         public Validator(UserManager<AppUser> users)
         {
             RuleFor(c => c.UserId).NotEmpty();
-            RuleFor(c => c.NewPassword).NotEmpty().MeetsPasswordPolicy(users);
+            RuleFor(c => c.NewPassword).NotEmpty().Limit(1_024).MeetsPasswordPolicy(users);
         }
     }
 

@@ -64,6 +64,8 @@ public static class RegisterIncident
                     s.RuleFor(x => x!.DownAt).Required()
                         .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("网站瘫痪的时间不能早于《实施办法》施行之日（2017年8月15日，第十四条）。", "The outage cannot start before the Measures came into force (15 August 2017, Article 14).")
                         .LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("网站瘫痪的时间不能晚于当前时间。", "The site cannot have gone down in the future.");
+                    s.RuleFor(x => x!.RestoredAt).GreaterThanOrEqualTo(MeasuresInForce)
+                        .WithMessage("恢复服务的时间不能早于《实施办法》施行之日（2017年8月15日，第十四条）。", "Service cannot be restored before the Measures came into force (15 August 2017, Article 14).");
                     s.RuleFor(x => x!.RestoredAt).GreaterThanOrEqualTo(x => x!.DownAt).When(x => x!.DownAt is not null)
                         .WithMessage("恢复服务的时间不能早于中断的时间。", "Service cannot be restored before it went down.");
                     // A restoration later than now is the domain's rule (PortalParalysisFacts), refused there with its own message.

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Investigation.Domain;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Runtime;
@@ -12,6 +13,7 @@ namespace Investigation.Workflows.Features.Tasks;
 /// <summary>
 /// An administrator, the case's lead investigator (for investigation tasks) or the current assignee
 /// hands a task to another user who holds its role and sees its unit; the reason goes on the record.
+/// An investigation task goes only to a member of the case's investigation team, as only they may complete it.
 /// </summary>
 public static class ReassignTask
 {
@@ -35,11 +37,12 @@ public static class ReassignTask
             var caseId = Guid.TryParse(task.CorrelationId, out var id) ? id : Guid.Empty;
             audit.CaseId = caseId;
             var actor = access.Actor;
-            var lead = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Snapshot).FirstOrDefaultAsync(ct) is { } snapshot
-                ? CaseJson.Deserialize(snapshot).Team?.Lead : null;
+            var team = TaskKinds.Of(task.Kind).Role == Roles.Investigator ? (await TaskStep.CaseOfAsync(db, task, ct))?.Team : null;
             var allowed = actor.IsIn(Roles.Administrator) || task.AssigneeId == actor.UserName
-                || (task.CandidateRole == Roles.Investigator && lead == actor.UserName);
+                || (task.CandidateRole == Roles.Investigator && team?.Lead == actor.UserName);
             if (!allowed) throw new ForbiddenException("只有系统管理员、调查组组长或当前办理人才能改派此任务。", "Only an administrator, the lead investigator or the current assignee can reassign this task.");
+            if (team is not null && !actor.IsIn(Roles.Administrator) && !team.Includes(actor.UserName))
+                throw new ForbiddenException("只有本案调查组成员才能办理其调查任务。", "Only members of the case's investigation team work on its investigation tasks.");
 
             var target = await db.Users.FirstOrDefaultAsync(u => u.UserName == command.ToUser, ct);
             var targetRoles = target is null ? [] : await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
@@ -51,6 +54,9 @@ public static class ReassignTask
                 throw Say.Invalid(nameof(Command.ToUser),
                     $"{command.ToUser}不能接手此任务：须由案件所涉单位或其上级单位中具有“{Roles.Name(task.CandidateRole).Zh}”角色的人办理。",
                     $"{command.ToUser} cannot take this task: it needs the role {task.CandidateRole} in a unit that covers the case.");
+            if (team is not null && !team.Includes(target.UserName!))
+                throw Say.Invalid(nameof(Command.ToUser), $"{target.UserName}不是本案调查组成员：调查任务只能改派给调查组成员（{string.Join("、", team.Members)}）。",
+                    $"{target.UserName} is not on the case's investigation team: an investigation task goes only to a member ({string.Join(", ", team.Members)}).");
             task.AssigneeId = target.UserName;
             task.Version++;
             audit.Detail = $"reassigned to {target.UserName}: {command.Reason}";

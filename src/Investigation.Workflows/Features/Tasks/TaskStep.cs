@@ -54,6 +54,13 @@ public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSessi
         return task;
     }
 
+    /// <summary>The case a task belongs to, read only: for the rules that depend on it (the investigation team) when the task is not being completed.</summary>
+    public static async Task<Case?> CaseOfAsync(InvestigationDbContext db, HumanTask task, CancellationToken ct) =>
+        Guid.TryParse(task.CorrelationId, out var id)
+        && await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.Snapshot).FirstOrDefaultAsync(ct) is { } snapshot
+            ? Case.Restore(CaseJson.Deserialize(snapshot))
+            : null;
+
     /// <summary>
     /// Why the actor cannot work the task, or None: the one place these rules live, used when a task
     /// is completed or claimed and when its page decides whether to show the form.

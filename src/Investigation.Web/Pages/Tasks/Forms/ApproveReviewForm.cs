@@ -9,5 +9,5 @@ public sealed class ApproveReviewForm
     public bool? Approve { get; set; }
     public string? Reason { get; set; }
 
-    public ApproveReview.Command ToCommand(Guid taskId) => new(taskId, Approve == true, Approve == true ? null : Reason);
+    public ApproveReview.Command ToCommand(Guid taskId) => new(taskId, Approve, Approve == true ? null : Reason);
 }

@@ -12,5 +12,5 @@ public sealed class ChangeDueDateForm
 
     public static ChangeDueDateForm For(GetTask.Result task) => new() { DueAt = task.Task.DueAt is { } due ? Text.ChinaTimeOf(due) : null };
 
-    public ChangeDueDate.Command ToCommand(Guid taskId) => new(taskId, Text.InChina(DueAt!.Value), Reason ?? "");
+    public ChangeDueDate.Command ToCommand(Guid taskId) => new(taskId, DueAt is { } due ? Text.InChina(due) : null, Reason ?? "");
 }

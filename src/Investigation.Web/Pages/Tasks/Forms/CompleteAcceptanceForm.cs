@@ -15,6 +15,8 @@ public sealed class CompleteAcceptanceForm
     public static CompleteAcceptanceForm For(GetTask.Result task) => new() { Accept = task.Case.CanAccept ? true : null };
 
     public CompleteAcceptance.Command ToCommand(Guid taskId) => Accept == true
-        ? new(taskId, true, LeadInvestigator, Members, null)
-        : new(taskId, false, null, null, Reason);
+        ? new(taskId, true, LeadInvestigator, Members, Reason)
+        : Accept == false ? new(taskId, false, null, null, Reason)
+        // No choice made: the command's validator names it, beside whatever else is missing.
+        : new(taskId, null, LeadInvestigator, Members, Reason);
 }

@@ -18,7 +18,7 @@ public sealed class DetermineResponsibilityForm
         public List<Guid> Dissenters { get; set; } = [];
         public string? Description { get; set; }
 
-        public DetermineResponsibility.DecisionInput ToInput() => new(Collective == true, Participants, Dissenters, Description ?? "");
+        public DetermineResponsibility.DecisionInput ToInput() => new(Collective, Participants, Dissenters, Description ?? "");
     }
 
     public sealed class OverrideRow
@@ -46,8 +46,9 @@ public sealed class DetermineResponsibilityForm
     }
 
     /// <summary>The form's rows that the command carries, in the command's order.</summary>
-    public IReadOnlyList<int> SentRows => Overrides.Select((o, i) => (o, i)).Where(x => x.o.Kind is not null).Select(x => x.i).ToList();
+    // A row with a reason but no kind is sent too, so that its missing kind is named rather than the reason silently dropped.
+    public IReadOnlyList<int> SentRows => Overrides.Select((o, i) => (o, i)).Where(x => x.o.Kind is not null || !string.IsNullOrWhiteSpace(x.o.Reason)).Select(x => x.i).ToList();
 
     public DetermineResponsibility.Command ToCommand(Guid taskId) => new(taskId, Decision.ToInput(),
-        SentRows.Select(i => new DetermineResponsibility.OverrideInput(Overrides[i].PersonId, Overrides[i].Kind!.Value, Overrides[i].Reason ?? "")).ToList());
+        SentRows.Select(i => new DetermineResponsibility.OverrideInput(Overrides[i].PersonId, Overrides[i].Kind, Overrides[i].Reason ?? "")).ToList());
 }

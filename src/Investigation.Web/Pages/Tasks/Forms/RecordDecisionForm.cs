@@ -30,7 +30,7 @@ public sealed class RecordDecisionForm
     public IReadOnlyList<int> SentGrounds => Grounds.Select((g, i) => (g, i)).Where(x => x.g.IsFilled).Select(x => x.i).ToList();
 
     public RecordDecision.Command ToCommand(Guid taskId) =>
-        new(taskId, SentRows.Select(i => Measures[i].ToInput()).ToList(), DecidedOn!.Value, Announcement ?? "",
+        new(taskId, SentRows.Select(i => Measures[i].ToInput()).ToList(), DecidedOn, Announcement ?? "",
             SentGrounds.Select(i => Grounds[i].ToInput()).ToList());
 }
 
@@ -45,6 +45,6 @@ public sealed class GroundRow
     /// <summary>A reason without a kind is sent too, so that the validator names the missing kind instead of dropping the text.</summary>
     public bool IsFilled => Kind is not null || !string.IsNullOrWhiteSpace(Reason);
 
-    // A missing kind goes on as an undefined value, for the validator to name; it is never read as a default kind.
-    public GroundInput ToInput() => new(Target, SubjectId, Kind ?? (GroundKind)(-1), Reason ?? "");
+    // A missing kind goes on as missing, for the validator to name; it is never read as a default kind.
+    public GroundInput ToInput() => new(Target, SubjectId, Kind, Reason ?? "");
 }

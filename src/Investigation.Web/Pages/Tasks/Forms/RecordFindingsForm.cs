@@ -35,6 +35,6 @@ public sealed class RecordFindingsForm
     }
 
     public RecordFindings.Command ToCommand(Guid taskId) => new(taskId, Findings.Select(f =>
-        new RecordFindings.FindingInput(f.PersonId ?? Guid.Empty, f.Responsible == true, f.Facts ?? "", FieldErrors.Lines(f.Evidence),
+        new RecordFindings.FindingInput(f.PersonId ?? Guid.Empty, f.Responsible, f.Facts ?? "", FieldErrors.Lines(f.Evidence),
             f.Responsible == true ? f.DutyFailed : null, f.Responsible == true ? null : f.ReasonNotResponsible)).ToList());
 }

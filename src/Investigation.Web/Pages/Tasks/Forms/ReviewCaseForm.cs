@@ -12,5 +12,5 @@ public sealed class ReviewCaseForm
     public string? Reason { get; set; }
 
     public ReviewCase.Command ToCommand(Guid taskId) =>
-        new(taskId, Decision!.Value, Reason, Decision == ReviewCase.Verdict.Return ? Levels : null);
+        new(taskId, Decision, Reason, Decision == ReviewCase.Verdict.Return ? Levels : null);
 }

@@ -21,8 +21,8 @@ public static class ChangePassword
     {
         public Validator(UserManager<AppUser> users)
         {
-            RuleFor(c => c.CurrentPassword).NotEmpty();
-            RuleFor(c => c.NewPassword).NotEmpty().MeetsPasswordPolicy(users)
+            RuleFor(c => c.CurrentPassword).NotEmpty().Limit(1_024);
+            RuleFor(c => c.NewPassword).NotEmpty().Limit(1_024).MeetsPasswordPolicy(users)
                 .NotEqual(c => c.CurrentPassword).WithMessage("新密码不能与当前密码相同。", "Choose a password different from the current one.");
         }
     }
