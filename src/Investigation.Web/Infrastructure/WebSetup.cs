@@ -69,6 +69,7 @@ public static class WebSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddInvestigationApi();
+        services.AddInvestigationHealth();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -113,6 +114,7 @@ public static class WebSetup
         });
         app.MapRazorPages();
         app.MapInvestigationApi();
+        app.MapInvestigationHealth();
         return app;
     }
 }
