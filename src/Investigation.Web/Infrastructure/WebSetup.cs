@@ -26,6 +26,7 @@ public static class WebSetup
             o.Cookie.Name = "investigation";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers with status codes, not redirects to the sign-in page.
@@ -70,6 +71,7 @@ public static class WebSetup
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddInvestigationApi();
         services.AddInvestigationHealth();
+        services.AddInvestigationHardening(configuration);
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -93,12 +95,14 @@ public static class WebSetup
 
     public static WebApplication UseInvestigationWeb(this WebApplication app)
     {
+        app.UseInvestigationForwardedHeaders();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // An empty error response becomes the error page, or ProblemDetails JSON for the API.
         app.UseWhen(c => !ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseWhen(c => ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePages());
         app.UseStaticFiles();
+        app.UseInvestigationDocsGuard();
         app.UseInvestigationApiDocs();
         app.UseRouting();
         app.UseAuthentication();
