@@ -35,12 +35,19 @@ public static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication").AllowAnonymous();
 
-        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn) =>
+        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn,
+                Infrastructure.SignInThrottle throttle, HttpContext http) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 if (string.IsNullOrWhiteSpace(request.UserName)) errors[nameof(TokenRequest.UserName)] = ["Give the user name."];
                 if (string.IsNullOrEmpty(request.Password)) errors[nameof(TokenRequest.Password)] = ["Give the password."];
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request is not valid.");
+                if (!throttle.TryAttempt(request.UserName, http.Connection.RemoteIpAddress, out var wait))
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                        title: $"Too many sign-in attempts for this account or from this address: try again in {Math.Ceiling(wait.TotalSeconds)} seconds.");
+                }
                 // The same check as the sign-in page, lockout included: five wrong passwords lock the account.
                 signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
                 var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
@@ -56,7 +63,8 @@ public static class AuthEndpoints
             .WithSummary("Exchange a user name and password for a bearer token (获取访问令牌)")
             .WithDescription("Send the token as `Authorization: Bearer <accessToken>`; it expires after `expiresIn` seconds; the refresh token gets a new one. Repeated wrong passwords lock the account, as on the sign-in page.")
             .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (RefreshRequest request,
                 IOptionsMonitor<BearerTokenOptions> options, SignInManager<AppUser> signIn, TimeProvider clock) =>

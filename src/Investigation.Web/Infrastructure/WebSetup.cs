@@ -13,7 +13,7 @@ public static class WebSetup
     public static IServiceCollection AddInvestigationWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddInvestigationIdentity()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
         // People sign in with the cookie; other systems call the API with a bearer token (Api/AuthEndpoints).
@@ -72,6 +72,7 @@ public static class WebSetup
         services.AddInvestigationApi();
         services.AddInvestigationHealth();
         services.AddInvestigationHardening(configuration);
+        services.AddSingleton<SignInThrottle>();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -11,7 +11,7 @@ namespace Investigation.Web.Tests.Infrastructure;
 /// The application as it is reached through a proxy: the test server has no client address, so each request
 /// says which address it comes from (X-Test-Remote), as a TCP connection would.
 /// </summary>
-public sealed class ProxiedWebApp : WebApp
+public class ProxiedWebApp : WebApp
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
