@@ -35,9 +35,7 @@ public static class WebSetup
         });
         // A role or unit change takes effect within a minute, not at the next sign-in.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        // Sign-in cookies survive a restart, and every node reads the same keys.
-        var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine(environment.ContentRootPath, "App_Data", "keys");
-        services.AddDataProtection().SetApplicationName("Investigation").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddInvestigationDataProtection(configuration);
 
         services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddRazorPages(o =>
