@@ -71,6 +71,7 @@ public static class WebSetup
         services.AddInvestigationHealth();
         services.AddInvestigationHardening(configuration);
         services.AddSingleton<SignInThrottle>();
+        services.AddInvestigationObservability(configuration);
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
