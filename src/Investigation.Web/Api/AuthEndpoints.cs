@@ -36,7 +36,8 @@ public static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication").AllowAnonymous();
 
-        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn) =>
+        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn,
+                Infrastructure.SignInThrottle throttle, HttpContext http) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 if (string.IsNullOrWhiteSpace(request.UserName)) errors[nameof(TokenRequest.UserName)] = [Text.T("请填写用户名。", "Give the user name.")];
@@ -47,6 +48,12 @@ public static class AuthEndpoints
                 else if (request.Password.Length > MaxPassword)
                     errors[nameof(TokenRequest.Password)] = [Text.T($"密码不能超过 {MaxPassword} 个字符。", $"The password can be at most {MaxPassword} characters long.")];
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Text.T("请求的内容无效。", "The request is not valid."));
+                if (!throttle.TryAttempt(request.UserName, http.Connection.RemoteIpAddress, out var wait))
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                        title: Text.T($"该账户或该地址的登录尝试过多：请 {Math.Ceiling(wait.TotalSeconds)} 秒后再试。", $"Too many sign-in attempts for this account or from this address: try again in {Math.Ceiling(wait.TotalSeconds)} seconds."));
+                }
                 // The same check as the sign-in page, lockout included: five wrong passwords lock the account.
                 signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
                 var result = await signIn.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -63,7 +70,8 @@ public static class AuthEndpoints
             .WithSummary("Exchange a user name and password for a bearer token (获取访问令牌)")
             .WithDescription("Send the token as `Authorization: Bearer <accessToken>`; it expires after `expiresIn` seconds; the refresh token gets a new one. Repeated wrong passwords lock the account, as on the sign-in page.")
             .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> (RefreshRequest request,
                 IOptionsMonitor<BearerTokenOptions> options, SignInManager<AppUser> signIn, TimeProvider clock) =>

@@ -13,7 +13,7 @@ public static class WebSetup
     public static IServiceCollection AddInvestigationWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddInvestigationIdentity()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
         // People sign in with the cookie; other systems call the API with a bearer token (Api/AuthEndpoints).
@@ -26,6 +26,7 @@ public static class WebSetup
             o.Cookie.Name = "investigation";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers with status codes, not redirects to the sign-in page.
@@ -34,9 +35,7 @@ public static class WebSetup
         });
         // A role or unit change takes effect within a minute, not at the next sign-in.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        // Sign-in cookies survive a restart, and every node reads the same keys.
-        var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine(environment.ContentRootPath, "App_Data", "keys");
-        services.AddDataProtection().SetApplicationName("Investigation").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddInvestigationDataProtection(configuration);
 
         services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddRazorPages(o =>
@@ -70,6 +69,10 @@ public static class WebSetup
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddInvestigationApi();
         services.AddJobsDashboard();
+        services.AddInvestigationHealth();
+        services.AddInvestigationHardening(configuration);
+        services.AddSingleton<SignInThrottle>();
+        services.AddInvestigationObservability(configuration);
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -93,6 +96,7 @@ public static class WebSetup
 
     public static WebApplication UseInvestigationWeb(this WebApplication app)
     {
+        app.UseInvestigationForwardedHeaders();
         app.UseExceptionHandler();
         // Every request body is capped, for the pages and the API alike.
         app.Use((context, next) => BindingErrors.CapBodyAsync(context, () => next()));
@@ -101,6 +105,7 @@ public static class WebSetup
         app.UseWhen(c => !ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseWhen(c => ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePages());
         app.UseStaticFiles();
+        app.UseInvestigationDocsGuard();
         app.UseInvestigationApiDocs();
         app.UseRouting();
         app.UseAuthentication();
@@ -117,6 +122,7 @@ public static class WebSetup
         app.MapRazorPages();
         app.MapInvestigationApi();
         app.MapJobsDashboard();
+        app.MapInvestigationHealth();
         return app;
     }
 }

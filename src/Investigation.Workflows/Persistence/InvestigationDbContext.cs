@@ -3,6 +3,7 @@ using Investigation.Workflows.Features.Outages;
 using Investigation.Workflows.Notifications;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Runtime;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -13,8 +14,10 @@ namespace Investigation.Workflows.Persistence;
 /// One context for everything a step writes (case, workflow instance, bookmarks, tasks, journal,
 /// audit entry), so that one transaction holds them all.
 /// </summary>
-public class InvestigationDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public class InvestigationDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (sign-in cookies, tokens), shared by every node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<UnitRecord> Units => Set<UnitRecord>();
     public DbSet<PersonRecord> People => Set<PersonRecord>();
@@ -35,6 +38,7 @@ public class InvestigationDbContext(DbContextOptions options) : IdentityDbContex
         builder.ApplyConfigurationsFromAssembly(typeof(InvestigationDbContext).Assembly,
             t => t.Namespace?.StartsWith("Investigation.Workflows.Runtime", StringComparison.Ordinal) != true);
         builder.ApplyWorkflowRuntime();
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

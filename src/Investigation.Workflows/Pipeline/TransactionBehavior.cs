@@ -24,6 +24,32 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is not ICommand<TResponse>) return await next();
+        var name = typeof(TRequest).DeclaringType?.Name ?? typeof(TRequest).Name;
+        using var activity = Telemetry.Source.StartActivity(name);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var response = await InTransactionAsync(request, next, cancellationToken);
+            outcome = "committed";
+            if (response is Deadlines.FireDueTimer.Result fired) Telemetry.TimersFired.Add(fired.Fired.Count);
+            return response;
+        }
+        catch (ConflictException) { outcome = "conflict"; throw; }
+        catch (Exception e) when (e is DomainException or ForbiddenException or NotFoundException) { outcome = "refused"; throw; }
+        finally
+        {
+            var tag = new KeyValuePair<string, object?>("command", name);
+            var result = new KeyValuePair<string, object?>("outcome", outcome);
+            Telemetry.Commands.Add(1, tag, result);
+            Telemetry.CommandDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, tag, result);
+            activity?.SetTag("investigation.outcome", outcome);
+            if (outcome == "failed") activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+        }
+    }
+
+    private async Task<TResponse> InTransactionAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
 
         // On SQLite this begins IMMEDIATE: writers queue here (in the gate, then in SQLite's lock), so each reads
         // what the previous one committed.

@@ -43,8 +43,9 @@ public sealed class OpenApiTests(WebApp app) : IClassFixture<WebApp>
 
     private async Task<JsonNode> DocumentAsync()
     {
-        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        return await anonymous.GetJsonAsync("/api/v1/openapi.json");
+        // Outside Development the document is for signed-in users only (Hardening.UseInvestigationDocsGuard).
+        var signedIn = await app.SignInAsync("caseofficer");
+        return await signedIn.GetJsonAsync("/api/v1/openapi.json");
     }
 
     private static IEnumerable<(string Method, string Path, JsonNode Operation)> OperationsOf(JsonNode document) =>
@@ -108,9 +109,9 @@ public sealed class OpenApiTests(WebApp app) : IClassFixture<WebApp>
     [Fact]
     public async Task SwaggerUi_LoadsFromThePackage_AndPointsAtTheDocument()
     {
-        var anonymous = app.CreateClient(new() { AllowAutoRedirect = true, HandleCookies = false });
+        var anonymous = await app.SignInAsync("caseofficer");
 
-        var page = await anonymous.GetAsync("/api/docs").Expect(HttpStatusCode.OK);
+        var page = await anonymous.GetAsync("/api/docs/index.html").Expect(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
         var config = await (await anonymous.GetAsync("/api/docs/index.js").Expect(HttpStatusCode.OK)).Content.ReadAsStringAsync();
         var bundle = await anonymous.GetAsync("/api/docs/swagger-ui-bundle.js").Expect(HttpStatusCode.OK);

@@ -70,6 +70,9 @@ public class WebApp : WebApplicationFactory<Program>
             builder.UseSetting("Demo:Password", Password);
             builder.UseSetting("Demo:Cases", "false");
         }
+        // Tests sign in far more often than people do: the limits have tests of their own (SignInProtectionTests).
+        builder.UseSetting("SignIn:PerAccount", "100000");
+        builder.UseSetting("SignIn:PerAddress", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

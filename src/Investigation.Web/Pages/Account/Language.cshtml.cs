@@ -17,7 +17,7 @@ public sealed class LanguageModel(UserManager<AppUser> users, SignInManager<AppU
         if (!Text.Cultures.Any(c => c.Name == culture)) return BadRequest();
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Strict });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Strict });
         if (await users.GetUserAsync(User) is { } user)
         {
             user.Culture = culture;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle throttle) : PageModel
 {
     public sealed class InputModel
     {
@@ -23,6 +23,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
+        if (!throttle.TryAttempt(Input.UserName, HttpContext.Connection.RemoteIpAddress, out var wait))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", Text.T($"登录尝试过于频繁，请 {Math.Ceiling(wait.TotalMinutes)} 分钟后再试。",
+                $"Too many sign-in attempts: try again in {Math.Ceiling(wait.TotalMinutes)} minute(s)."));
+            return Page();
+        }
         var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         if (result.RequiresTwoFactor) return RedirectToPage("LoginWith2fa", new { ReturnUrl });
