@@ -89,7 +89,9 @@ public sealed class SchedulerTests : IAsyncLifetime
             // Never early; late by no more than the bound the README gives (the first firing of a process also compiles its queries).
             Assert.InRange(flagged - registered.ThresholdAt, TimeSpan.Zero, TimeSpan.FromSeconds(2));
         }
-        Assert.True(jobs.SucceededListCount() >= 3, $"{jobs.SucceededListCount()} runs");
+        // At least one later moment was reached by a run of its own (a delayed job). Not necessarily two: on a
+        // loaded machine the registrations above can take long enough that two moments fall in one run's horizon.
+        Assert.True(jobs.SucceededListCount() >= 2, $"{jobs.SucceededListCount()} runs");
         await host.StopAsync();
     }
 

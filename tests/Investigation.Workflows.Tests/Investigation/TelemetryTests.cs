@@ -49,7 +49,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             await app.Script.AcceptAsync(id);
             var task = await app.Script.TaskAsync(id, TaskKinds.PartyConcernedFindings, "investigator");
             await app.SendAs("investigator", new ClaimTask.Command(task));
-            await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAs("investigator2", new ClaimTask.Command(task)));
+            await Assert.ThrowsAsync<ConflictException>(() => app.SendAs("investigator2", new ClaimTask.Command(task)));
         }
 
         List<Activity> mine;
