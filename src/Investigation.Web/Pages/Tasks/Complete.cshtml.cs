@@ -114,7 +114,7 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     public Task<IActionResult> OnPostRecordDecisionAsync(Guid id, [Bind(Prefix = nameof(RecordDecision))] RecordDecisionForm form)
     {
         RecordDecision = form;
-        return CompleteAsync(id, nameof(RecordDecision), () => form.ToCommand(id), ("Measures", form.SentRows));
+        return CompleteAsync(id, nameof(RecordDecision), () => form.ToCommand(id), ("Measures", form.SentRows), ("Grounds", form.SentGrounds));
     }
 
     public Task<IActionResult> OnPostCompleteOrganisationalAdjustmentAsync(Guid id, [Bind(Prefix = nameof(CompleteOrganisationalAdjustment))] CompleteOrganisationalAdjustmentForm form)
@@ -156,7 +156,7 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     }
 
     /// <param name="rows">For a form that leaves blank rows out: the command's list, and the form's rows it carries.</param>
-    private async Task<IActionResult> CompleteAsync<T>(Guid id, string form, Func<IRequest<T>> command, (string List, IReadOnlyList<int> Sent)? rows = null)
+    private async Task<IActionResult> CompleteAsync<T>(Guid id, string form, Func<IRequest<T>> command, params (string List, IReadOnlyList<int> Sent)[] rows)
     {
         var loaded = await LoadAsync(id);
         if (loaded is not PageResult) return loaded;
@@ -166,16 +166,16 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
         // A choice the person did not make (accept or reject...) has no value to send: the command is only validated, so all its messages show.
         if (!ModelState.IsValid)
         {
-            await this.ValidateOnlyAsync(command(), rows is null ? form : SentPrefix);
-            if (rows is { } sent) ModelState.Move(SentPrefix, form, sent.List, sent.Sent);
+            await this.ValidateOnlyAsync(command(), rows.Length == 0 ? form : SentPrefix);
+            if (rows.Length > 0) ModelState.Move(SentPrefix, form, rows);
             return loaded;
         }
         var done = await this.SendAsync(mediator, command(), _ =>
         {
             TempData[Confirmation] = Text.T($"已完成：{Text.T(Detail.Info.Name)}（{Detail.Case.Number}）", $"Completed: {Text.T(Detail.Info.Name)} ({Detail.Case.Number})");
             return Redirect("/Tasks");
-        }, rows is null ? form : SentPrefix);
-        if (rows is { } r) ModelState.Move(SentPrefix, form, r.List, r.Sent);
+        }, rows.Length == 0 ? form : SentPrefix);
+        if (rows.Length > 0) ModelState.Move(SentPrefix, form, rows);
         // Refused: show the task as it is now (someone else may have completed it meanwhile).
         return done is PageResult ? await LoadAsync(id) : done;
     }

@@ -9,13 +9,13 @@ public static class FieldErrors
     /// rows: the command's row i is the form's row <paramref name="rows"/>[i]. Moves the errors sent under
     /// <paramref name="from"/> to the fields the person filled in, under <paramref name="to"/>.
     /// </summary>
-    public static void Move(this ModelStateDictionary state, string from, string to, string list, IReadOnlyList<int> rows)
+    public static void Move(this ModelStateDictionary state, string from, string to, IReadOnlyList<(string List, IReadOnlyList<int> Rows)> lists)
     {
         var sent = state.Where(e => e.Key == from || e.Key.StartsWith(from + ".", StringComparison.Ordinal))
             .SelectMany(e => e.Value!.Errors.Select(x => (e.Key, x.ErrorMessage))).ToList();
         foreach (var key in sent.Select(s => s.Key).Distinct().ToList()) state.Remove(key);
         foreach (var (key, message) in sent)
-            state.AddModelError(Renumber(to + key[from.Length..], $"{to}.{list}[", rows), message);
+            state.AddModelError(lists.Aggregate(to + key[from.Length..], (k, l) => Renumber(k, $"{to}.{l.List}[", l.Rows)), message);
     }
 
     private static string Renumber(string key, string rowPrefix, IReadOnlyList<int> rows)
