@@ -28,7 +28,7 @@ public sealed class Case
         Number = Guard.Text(number, "案件编号", "A case number");
         UnitId = unitId;
         Title = Guard.Text(title, "标题", "A title");
-        Description = Guard.Text(description, "事件描述", "A description of the incident");
+        Description = Guard.Text(description, "事件经过", "What happened");
         OccurredAt = occurredAt;
         this.facts = facts.ToList();
         this.dutiesFailed = dutiesFailed.Distinct().Order().ToList();

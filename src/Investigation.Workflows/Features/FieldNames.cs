@@ -20,7 +20,7 @@ public static class FieldNames
         ["CurrentPassword"] = "当前密码",
         ["DecidedOn"] = "决定日期",
         ["Decision"] = "决策",
-        ["Description"] = "描述",
+        ["Description"] = "事件经过",
         ["DisplayName"] = "姓名",
         ["DownAt"] = "中断时间",
         ["DueAt"] = "截止时间",
