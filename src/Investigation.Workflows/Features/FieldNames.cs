@@ -65,6 +65,9 @@ public static class FieldNames
         ["UserName"] = "用户名",
     };
 
+    /// <summary>The Chinese name of a field, where one is given (the audit page reads commands' fields with it).</summary>
+    public static string? ChineseOf(string property) => Chinese.GetValueOrDefault(property);
+
     /// <summary>For <see cref="ValidatorOptions.DisplayNameResolver"/>: FluentValidation asks at validation time, so each request gets its language.</summary>
     public static string? Resolve(Type type, MemberInfo? member, LambdaExpression? expression) =>
         Say.IsChinese && member is not null && Chinese.TryGetValue(member.Name, out var name) ? name : null;

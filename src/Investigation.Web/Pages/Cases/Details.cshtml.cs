@@ -18,6 +18,8 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
 {
     public GetCase.Result Data { get; private set; } = null!;
     public GetProcessDiagram.Result Diagram { get; private set; } = null!;
+    /// <summary>Who did what, when, with what outcome (GetCaseHistory): the timeline people read.</summary>
+    public IReadOnlyList<GetCaseHistory.Entry> History { get; private set; } = [];
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -26,6 +28,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         {
             Data = await mediator.Send(new GetCase.Query(id), HttpContext.RequestAborted);
             Diagram = await mediator.Send(new GetProcessDiagram.Query(id), HttpContext.RequestAborted);
+            History = await mediator.Send(new GetCaseHistory.Query(id), HttpContext.RequestAborted);
         }
         catch (NotFoundException)
         {
