@@ -308,13 +308,14 @@ public sealed class Case
     public Review? PendingEndorsement => Status == CaseStatus.AwaitingApproval ? reviews.LastOrDefault(r => r.Outcome == ReviewOutcome.Endorsed) : null;
 
     /// <summary>An endorsement stands only with the approval of a second reviewer, who is not the first.</summary>
-    public void Approve(string approver, DateTimeOffset at)
+    /// <param name="opinion">The approver's opinion (意见), if they give one: approving needs none, but it is kept when given.</param>
+    public void Approve(string approver, DateTimeOffset at, string? opinion = null)
     {
         var who = Guard.Text(approver, "批准人", "The approver");
         if (PendingEndorsement is { } endorsement && string.Equals(endorsement.Reviewer, who, StringComparison.OrdinalIgnoreCase))
             throw new DomainException("审核同意须由另一名审核人批准，不能由作出同意的审核人本人批准。", "The endorsement must be approved by a second reviewer, not by the one who endorsed it.");
         Fire(CaseTrigger.Approve);
-        reviews.Add(new(ReviewOutcome.Approved, who, null, [], at));
+        reviews.Add(new(ReviewOutcome.Approved, who, string.IsNullOrWhiteSpace(opinion) ? null : opinion.Trim(), [], at));
     }
 
     public void RefuseApproval(string approver, string reason, DateTimeOffset at)

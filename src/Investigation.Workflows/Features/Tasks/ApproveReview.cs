@@ -12,7 +12,11 @@ public static class ApproveReview
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Reason).NotEmpty().When(c => !c.Approve).WithMessage("请说明不予批准的理由。", "Give the reason for refusing approval.");
+        public Validator()
+        {
+            RuleFor(c => c.Reason).NotEmpty().When(c => !c.Approve).WithMessage("请说明不予批准的理由。", "Give the reason for refusing approval.");
+            RuleFor(c => c.Reason).MaximumLength(4_000);
+        }
     }
 
     public sealed class Handler(TaskStep step, TimeProvider clock) : IRequestHandler<Command, Unit>
@@ -20,7 +24,7 @@ public static class ApproveReview
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             var open = await step.BeginAsync(command.TaskId, [TaskKinds.ReviewApproval], ct);
-            if (command.Approve) open.Case.Approve(step.Actor.UserName, clock.GetUtcNow());
+            if (command.Approve) open.Case.Approve(step.Actor.UserName, clock.GetUtcNow(), command.Reason);
             else open.Case.RefuseApproval(step.Actor.UserName, command.Reason!, clock.GetUtcNow());
             await step.CompleteAsync(open, command.Approve ? InvestigationWorkflow.Outcomes.Approved : InvestigationWorkflow.Outcomes.Refused, command, ct);
             return Unit.Value;

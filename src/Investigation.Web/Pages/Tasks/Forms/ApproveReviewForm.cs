@@ -2,12 +2,12 @@ using Investigation.Workflows.Features.Tasks;
 
 namespace Investigation.Web.Pages.Tasks.Forms;
 
-/// <summary>Approve the endorsement, or refuse it with a reason (ApproveReview).</summary>
+/// <summary>Approve the endorsement (with an opinion, if given), or refuse it with a reason (ApproveReview).</summary>
 public sealed class ApproveReviewForm
 {
     [Needed("请选择批准或不予批准。", "Choose to approve or to refuse.")]
     public bool? Approve { get; set; }
     public string? Reason { get; set; }
 
-    public ApproveReview.Command ToCommand(Guid taskId) => new(taskId, Approve == true, Approve == true ? null : Reason);
+    public ApproveReview.Command ToCommand(Guid taskId) => new(taskId, Approve == true, Reason);
 }
