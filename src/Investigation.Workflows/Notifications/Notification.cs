@@ -17,6 +17,8 @@ public enum NotificationKind
     DueDateChanged,
     /// <summary>An outage reached 6 hours: circumstance (2) of Article 8 is met; a case is proposed.</summary>
     OutageThresholdReached,
+    /// <summary>A new task waits for the recipient: assigned to them, or theirs to claim.</summary>
+    TaskWaiting,
 }
 
 /// <summary>
