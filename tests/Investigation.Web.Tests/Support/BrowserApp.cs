@@ -102,23 +102,15 @@ public sealed class BrowserApp : WebApp, IAsyncLifetime
     /// <summary>Runs axe-core (from npm) on the page and returns its serious and critical violations.</summary>
     public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new() { Path = AxePath.Value });
+        // From the application's own wwwroot/lib (copied from npm at build), as a page loads its other scripts.
+        if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
+            await page.AddScriptTagAsync(new() { Url = "/lib/axe.min.js" });
         var json = await page.EvaluateAsync<string>(
             "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations" +
             ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +
             ".map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', ')))");
         return JsonSerializer.Deserialize<string[]>(json) ?? [];
     }
-
-    private static readonly Lazy<string> AxePath = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Investigation.Web", "node_modules", "axe-core", "axe.min.js");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("axe-core is installed by the web project's build (npm ci); build src/Investigation.Web first.");
-    });
 
     async Task IAsyncLifetime.DisposeAsync()
     {

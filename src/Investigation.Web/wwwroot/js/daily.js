@@ -14,6 +14,10 @@
         // A circumstance ticked after its facts were refused: the refusal beside the tick is answered.
         if (field.name.endsWith('.Alleged')) field.closest('fieldset')?.classList.remove('unalleged-facts');
     };
+    // A table wider than a phone scrolls in its own box: the box takes the keyboard focus, so it scrolls without a mouse too.
+    document.querySelectorAll('.overflow-auto').forEach(box => {
+        if (!box.hasAttribute('tabindex')) box.tabIndex = 0;
+    });
     document.addEventListener('input', e => { if (e.target.matches('input, textarea, select')) clearError(e.target); });
     document.addEventListener('change', e => { if (e.target.matches('input, textarea, select')) clearError(e.target); });
 })();
