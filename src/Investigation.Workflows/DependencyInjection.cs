@@ -1,3 +1,4 @@
+using Investigation.Workflows.Evidence;
 using FluentValidation;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Features;
@@ -54,6 +55,7 @@ public static class DependencyInjection
             services.AddDbContextPool<InvestigationDbContext, SqliteInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database).AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>()));
 
         services.Configure<TaskDeadlines>(configuration.GetSection("Deadlines"));
+        services.AddInvestigationEvidence(configuration, database);
         services.AddInvestigationDeadlines(configuration);
         services.AddSingleton(_ => WorkflowDefinitions());
         services.AddSingleton<OrganisationStore>();

@@ -71,6 +71,8 @@ public static class AuditReading
         ["DisableAuthenticator"] = new("停用双重验证", "Turned off two-factor sign-in"),
         ["ResetAuthenticatorKey"] = new("生成身份验证器密钥", "Generated an authenticator key"),
         ["MarkNotificationRead"] = new("标记通知已读", "Marked a notification read"),
+        ["UploadEvidence"] = new("上传证据文件", "Uploaded an evidence file"),
+        ["CommentOnCase"] = new("发表评论", "Commented on the case"),
     };
 
     /// <summary>The operation in words; an operation not named here keeps its code name rather than vanish.</summary>
