@@ -109,4 +109,22 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
         await claim.ClickAsync();
         await Expect(page.Locator($"#task-{task}").GetByRole(AriaRole.Button, new() { Name = "释放" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task TaskForm_SaveDraft_KeepsWhatWasTyped_ForAfterAReload()
+    {
+        var (_, taskId) = await CaseAsync();
+        var page = await app.OpenAsAsync("investigator");
+        await page.GotoAsync($"/Tasks/Complete/{taskId}");
+        var facts = page.Locator("main form[action*='handler=RecordFindings'] textarea").First;
+        await facts.FillAsync("值班人员未按规定报告。");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "暂存", Exact = true }).ClickAsync();
+        await page.ReloadAsync();
+        await Expect(facts).ToHaveValueAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "恢复暂存" }).ClickAsync();
+
+        await Expect(facts).ToHaveValueAsync("值班人员未按规定报告。");
+        await BrowserApp.ScreenshotAsync(page, "pages/task-draft-restored");
+    }
 }
