@@ -75,6 +75,39 @@ public static class AuditReading
         ["CommentOnCase"] = new("发表评论", "Commented on the case"),
     };
 
+    // Fields of the commands that FieldNames (the validators' names) does not name: the audit page reads every field.
+    private static readonly Dictionary<string, string> MoreChinese = new()
+    {
+        ["TaskId"] = "任务", ["CaseId"] = "案件", ["Accept"] = "受理", ["Approve"] = "批准", ["Verdict"] = "审核结果",
+        ["PortalTampering"] = "门户网站被篡改", ["PortalParalysis"] = "门户网站瘫痪", ["DataLeak"] = "数据泄露",
+        ["CriticalInfrastructure"] = "关键信息基础设施", ["Concealment"] = "瞒报或拒不配合", ["Obstruction"] = "阻碍有关机关",
+        ["OtherSeriousAct"] = "其他严重危害网络安全的行为", ["Site"] = "网站类型", ["SiteLevel"] = "网站所属层级",
+        ["Attacked"] = "受到攻击", ["AttackedAndTampered"] = "被攻击篡改", ["HarmfulInformationSpreadWidely"] = "违法有害信息大面积扩散",
+        ["ReportedInTime"] = "已及时报告", ["DisposalOrganisedInTime"] = "已及时组织处置", ["HandledInTime"] = "已及时处置",
+        ["Circumstance"] = "情形", ["AllegesAny"] = "涉及情形", ["StateSecretsLeaked"] = "国家秘密泄露",
+        ["LargeScalePersonalInformationLeaked"] = "大面积个人信息泄露", ["LargeAmountOfNationalBasicDataLeaked"] = "大量国家基础数据泄露",
+        ["PersonalRecordsLeaked"] = "泄露的个人信息条数", ["IsCriticalInformationInfrastructure"] = "属于关键信息基础设施",
+        ["LargeScaleImpactOnPublic"] = "大面积影响群众", ["MajorEconomicLoss"] = "重大经济损失", ["SeriousAdverseSocialImpact"] = "严重不良社会影响",
+        ["BlockedOrConcealed"] = "封锁、瞒报", ["RefusedToCooperate"] = "拒不配合", ["NotifiedProblemsNotRectifiedInTime"] = "通报问题未及时整改",
+        ["SeriousConsequences"] = "造成严重后果", ["ObstructedSecurityOrgans"] = "阻碍公安、国家安全机关", ["RefusedSupport"] = "拒不提供支持",
+        ["SeriouslyEndangersCybersecurity"] = "严重危害网络安全", ["Responsible"] = "负有责任", ["Collective"] = "集体决策",
+        ["Dissenters"] = "持不同意见者", ["CoordinationIneffective"] = "综合协调不力", ["SupervisionIneffective"] = "监管不力",
+        ["Note"] = "说明", ["FileName"] = "文件名", ["Size"] = "大小（字节）", ["Text"] = "内容", ["Timers"] = "期限",
+        ["Culture"] = "语言", ["Id"] = "编号", ["Outcome"] = "结果",
+    };
+
+    // Enums of the commands without a Name() of their own in the domain, by "Type.Value".
+    private static readonly Dictionary<string, BilingualText> OtherEnums = new()
+    {
+        ["SiteKind.PartyOrGovernmentPortal"] = new("党政机关门户网站", "Party or government portal"),
+        ["SiteKind.KeyNewsWebsite"] = new("重点新闻网站", "key news website"),
+        ["SiteKind.LargeNetworkPlatform"] = new("大型网络平台", "large network platform"),
+        ["SiteKind.Other"] = new("其他网站", "other site"),
+        ["Verdict.Endorse"] = new("同意", "endorse"),
+        ["Verdict.Return"] = new("退回补充调查", "return for supplementary investigation"),
+        ["Verdict.Decline"] = new("不予支持", "decline"),
+    };
+
     /// <summary>The operation in words; an operation not named here keeps its code name rather than vanish.</summary>
     public static BilingualText Operation(string action) => Operations.TryGetValue(action, out var words) ? words : new(action, action);
 
@@ -126,7 +159,7 @@ public static class AuditReading
                 foreach (var property in value.EnumerateObject())
                 {
                     var member = type?.GetProperty(property.Name);
-                    var name = new BilingualText(FieldNames.ChineseOf(property.Name) ?? Words(property.Name), Words(property.Name));
+                    var name = new BilingualText(FieldNames.ChineseOf(property.Name) ?? MoreChinese.GetValueOrDefault(property.Name) ?? Words(property.Name), Words(property.Name));
                     Walk(property.Value, member?.PropertyType, label is null ? name : new($"{label.Zh} · {name.Zh}", $"{label.En} · {name.En}"), lines, names);
                 }
                 return;
@@ -156,7 +189,8 @@ public static class AuditReading
     {
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         if (type is { IsEnum: true } && TryEnum(value, type) is { } e)
-            return EnumNames.Value.TryGetValue(type, out var name) ? (BilingualText)name.Invoke(null, [e])! : new(e.ToString()!, e.ToString()!);
+            return EnumNames.Value.TryGetValue(type, out var name) ? (BilingualText)name.Invoke(null, [e])!
+                : OtherEnums.TryGetValue($"{type.Name}.{e}", out var other) ? other : new(e.ToString()!, e.ToString()!);
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             return value.GetBoolean() ? new("是", "yes") : new("否", "no");
         if (value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var id))
