@@ -16,7 +16,7 @@ public sealed class DomainException(BilingualText text) : Exception(text.ToStrin
 public sealed record BilingualText(string Zh, string En)
 {
     public string In(string culture) => culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Zh : En;
-    public override string ToString() => $"{En} / {Zh}";
+    public override string ToString() => $"{Zh} / {En}";
 }
 
 /// <summary>A provision cited in a reason, with its words in Chinese and in English.</summary>

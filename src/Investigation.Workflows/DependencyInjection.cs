@@ -1,3 +1,4 @@
+using Investigation.Workflows.Evidence;
 using FluentValidation;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Features;
@@ -62,6 +63,7 @@ public static class DependencyInjection
                 .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<Audit.AuditSeal>()));
 
         services.Configure<TaskDeadlines>(configuration.GetSection("Deadlines"));
+        services.AddInvestigationEvidence(configuration, database);
         services.AddInvestigationDeadlines(configuration);
         services.AddSingleton(_ => WorkflowDefinitions());
         services.AddSingleton<OrganisationStore>();

@@ -31,7 +31,7 @@ public sealed class Case
         Number = Guard.Text(number, "案件编号", "A case number");
         UnitId = unitId;
         Title = Guard.Text(title, "标题", "A title");
-        Description = Guard.Text(description, "事件描述", "A description of the incident");
+        Description = Guard.Text(description, "事件经过", "What happened");
         OccurredAt = occurredAt;
         this.facts = facts.ToList();
         this.dutiesFailed = dutiesFailed.Distinct().Order().ToList();
@@ -396,12 +396,13 @@ public sealed class Case
             : null;
 
     /// <summary>An endorsement stands only with the approval of a second reviewer, who is not the first.</summary>
-    public void Approve(string approver, DateTimeOffset at)
+    /// <param name="opinion">The approver's opinion (意见), if they give one: approving needs none, but it is kept when given.</param>
+    public void Approve(string approver, DateTimeOffset at, string? opinion = null)
     {
         var who = Guard.Text(approver, "批准人", "The approver");
         if (NotTheEndorser(who) is { } why) throw new DomainException(why);
         Fire(CaseTrigger.Approve);
-        reviews.Add(new(ReviewOutcome.Approved, who, null, [], at));
+        reviews.Add(new(ReviewOutcome.Approved, who, string.IsNullOrWhiteSpace(opinion) ? null : opinion.Trim(), [], at));
     }
 
     public void RefuseApproval(string approver, string reason, DateTimeOffset at)

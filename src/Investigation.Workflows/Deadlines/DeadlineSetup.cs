@@ -24,6 +24,7 @@ public static class DeadlineSetup
         services.AddScoped<DeadlineEffects>();
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddScoped<Notifier>();
+        services.AddScoped<NewTaskNotifications>();
         services.AddSingleton<DueTimerSignal>();
         services.AddSingleton<DueTimerInterceptor>();
         services.AddSingleton<DueTimers>();

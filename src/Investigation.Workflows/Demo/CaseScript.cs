@@ -47,29 +47,37 @@ public sealed class CaseScript(IServiceProvider services)
 
     public Task<RegisterIncident.Result> RegisterPortalOutageAsync(DateTimeOffset now, double hoursDown = 8, string title = "省政府门户网站遭篡改并瘫痪",
         CancellationToken ct = default) =>
-        SendAs("caseofficer", new RegisterIncident.Command(
-            DemoOrganisation.ProvincialGovernmentOffice.Value, title,
+        RegisterPortalOutageAsync(now, hoursDown, title,
             "江北省人民政府门户网站首页被植入违法有害信息，随后服务中断。值班人员未及时报告，处置延误。",
+            ["网站访问日志（2026-03-01）", "值班记录", "网络安全应急预案"], tampered: true, ct);
+
+    /// <summary>An outage of the provincial portal told in its own words: tampered with (circumstance 1 too) or only down.</summary>
+    public Task<RegisterIncident.Result> RegisterPortalOutageAsync(DateTimeOffset now, double hoursDown, string title, string description,
+        IReadOnlyList<string> evidence, bool tampered, CancellationToken ct = default) =>
+        SendAs("caseofficer", new RegisterIncident.Command(
+            DemoOrganisation.ProvincialGovernmentOffice.Value, title, description,
             now.AddHours(-hoursDown - 2),
             new IncidentFactsInput
             {
                 PortalParalysis = new(SiteKind.PartyOrGovernmentPortal, AdministrativeLevel.Provincial, Attacked: true, DisposalOrganisedInTime: false,
                     DownAt: now.AddHours(-hoursDown - 1), RestoredAt: now.AddHours(-1)),
-                PortalTampering = new(SiteKind.PartyOrGovernmentPortal, AttackedAndTampered: true, HarmfulInformationSpreadWidely: true,
-                    ReportedInTime: false, DisposalOrganisedInTime: false),
+                PortalTampering = tampered
+                    ? new(SiteKind.PartyOrGovernmentPortal, AttackedAndTampered: true, HarmfulInformationSpreadWidely: true,
+                        ReportedInTime: false, DisposalOrganisedInTime: false)
+                    : null,
             },
             [Article3Duty.ProtectionAndIncidentHandling],
-            ["网站访问日志（2026-03-01）", "值班记录", "网络安全应急预案"]), ct);
+            evidence), ct);
 
     public async Task AcceptAsync(Guid caseId, CancellationToken ct = default) =>
         await SendAs("caseofficer", new CompleteAcceptance.Command(
             await TaskAsync(caseId, TaskKinds.Acceptance, "caseofficer", ct), true, "investigator", ["investigator2"], null), ct);
 
-    public async Task RecordLevelAsync(Guid caseId, string kind, PersonId person, bool responsible = true, string asUser = "investigator", CancellationToken ct = default) =>
+    public async Task RecordLevelAsync(Guid caseId, string kind, PersonId person, bool responsible = true, string asUser = "investigator", CancellationToken ct = default, string? facts = null) =>
         await SendAs(asUser, new RecordFindings.Command(await TaskAsync(caseId, kind, asUser, ct),
         [
             new(person.Value, responsible,
-                responsible ? "未落实网站安全巡检和值班报告制度，篡改发生后两小时未报告。" : "已按制度履行职责。",
+                facts ?? (responsible ? "未落实网站安全巡检和值班报告制度，篡改发生后两小时未报告。" : "已按制度履行职责。"),
                 ["询问笔录", "值班记录"],
                 responsible ? Article3Duty.ProtectionAndIncidentHandling : null,
                 responsible ? null : "有证据表明已按规定履职。"),

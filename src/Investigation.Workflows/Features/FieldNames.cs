@@ -28,7 +28,7 @@ public static class FieldNames
         ["DecidedOn"] = "决定日期",
         ["Decision"] = "决策",
         ["Defence"] = "申辩",
-        ["Description"] = "描述",
+        ["Description"] = "事件经过",
         ["DisplayName"] = "姓名",
         ["DisposalOrganisedInTime"] = "及时组织处置",
         ["Dissenters"] = "持反对意见的成员",
@@ -98,6 +98,9 @@ public static class FieldNames
         ["UserId"] = "用户",
         ["UserName"] = "用户名",
     };
+
+    /// <summary>The Chinese name of a field, where one is given (the audit page reads commands' fields with it).</summary>
+    public static string? ChineseOf(string property) => Chinese.GetValueOrDefault(property);
 
     /// <summary>For <see cref="ValidatorOptions.DisplayNameResolver"/>: FluentValidation asks at validation time, so each request gets its language.</summary>
     public static string? Resolve(Type type, MemberInfo? member, LambdaExpression? expression) =>

@@ -15,4 +15,7 @@ public sealed class CaseSession
         get => current ?? throw new InvalidOperationException("No case is loaded in this scope.");
         set => current = value;
     }
+
+    /// <summary>The case, if a handler loaded one (a step about no case, such as an outage's, has none).</summary>
+    public Case? TryGetCase() => current;
 }

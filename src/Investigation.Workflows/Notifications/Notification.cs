@@ -19,6 +19,8 @@ public enum NotificationKind
     OutageThresholdReached,
     /// <summary>The nightly verification found the audit record's chain broken (Article 11): administrators and auditors are told.</summary>
     AuditChainBroken,
+    /// <summary>A new task waits for the recipient: assigned to them, or theirs to claim.</summary>
+    TaskWaiting,
 }
 
 /// <summary>

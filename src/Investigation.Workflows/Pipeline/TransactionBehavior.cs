@@ -15,7 +15,7 @@ namespace Investigation.Workflows.Pipeline;
 /// <see cref="ConflictException"/> with nothing written.
 /// </summary>
 public sealed class TransactionBehavior<TRequest, TResponse>(
-    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock)
+    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock, Notifications.NewTaskNotifications newTasks)
     : IPipelineBehavior<TRequest, TResponse>
 {
     // Chinese stays readable in the record (it is data in a column, never written into HTML unencoded).
@@ -58,6 +58,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         try
         {
             var response = await next();
+            await newTasks.NotifyAsync(cancellationToken);
             await AuditChain.AppendAsync(db, clock.GetUtcNow(), actor.IsSet ? actor.Actor.UserName : Actor.System.UserName,
                 typeof(TRequest).DeclaringType?.Name ?? typeof(TRequest).Name, audit.CaseId,
                 audit.Detail is null ? JsonSerializer.Serialize(request, AuditJson) : $"{JsonSerializer.Serialize(request, AuditJson)} {audit.Detail}",

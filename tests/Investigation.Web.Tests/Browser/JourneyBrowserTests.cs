@@ -156,7 +156,7 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
 
         var review = await journey.OpenTaskAsync("disciplinereviewer", TaskKinds.DisciplineReview);
         await review.GetByLabel("同意（再由另一名审核人批准）").CheckAsync();
-        await review.GetByLabel("理由（退回或不予支持时必填）").FillAsync("事实清楚，建议适当。");
+        await review.GetByLabel("审核意见").FillAsync("事实清楚，建议适当。");
         await journey.CompleteAsync(review, "完成", CaseStatus.AwaitingApproval);
 
         // A second reviewer approves the endorsement; the first reviewer has no such task.
@@ -185,7 +185,7 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
             await Expect(closed.Locator($"#diagram-steps li[data-element='{ExportBpmn.ElementId(step)}']")).ToHaveAttributeAsync("data-state", "done");
         await Expect(closed.Locator($"#diagram g.djs-element[data-element-id='{ExportBpmn.ElementId("acknowledgement")}']")).ToHaveClassAsync(new Regex(@"\bdone\b"));
         await Expect(closed.Locator("#diagram g.djs-element.active")).ToHaveCountAsync(0);
-        var acknowledged = closed.Locator("#case-timeline tbody tr").Filter(new() { HasText = TaskKinds.Of(TaskKinds.Acknowledgement).Name.Zh })
+        var acknowledged = closed.Locator("#case-history tbody tr").Filter(new() { HasText = TaskKinds.Of(TaskKinds.Acknowledgement).Name.Zh })
             .Filter(new() { HasText = "cadremanagement" });
         await Expect(acknowledged.First).ToBeVisibleAsync();
         await Expect(Section(closed, "accountability")).ToContainTextAsync("已于省委常委会议上宣布");
@@ -207,12 +207,12 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
 
         var review = await journey.OpenTaskAsync("disciplinereviewer", TaskKinds.DisciplineReview);
         await review.GetByLabel("退回补充调查", new() { Exact = true }).CheckAsync();
-        await review.GetByLabel("理由（退回或不予支持时必填）").FillAsync("网络安全负责人的证据不足，请补充巡检记录。");
+        await review.GetByLabel("审核意见").FillAsync("网络安全负责人的证据不足，请补充巡检记录。");
         // Returning without naming a level is refused beside the levels, keeping what was entered.
         await review.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "完成", Exact = true }).ClickAsync();
         await Expect(review.Locator("main form .field-validation-error")).Not.ToHaveCountAsync(0);
         await Expect(review.GetByLabel("退回补充调查", new() { Exact = true })).ToBeCheckedAsync();
-        await Expect(review.GetByLabel("理由（退回或不予支持时必填）")).ToHaveValueAsync("网络安全负责人的证据不足，请补充巡检记录。");
+        await Expect(review.GetByLabel("审核意见")).ToHaveValueAsync("网络安全负责人的证据不足，请补充巡检记录。");
         await Screenshot(review, "return-without-a-level-refused");
         await review.GetByLabel($"2. {TraceBackLevel.SecurityLead.Name().Zh}").CheckAsync();
         await journey.CompleteAsync(review, "完成", CaseStatus.Investigating);
@@ -277,13 +277,13 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
             var row = Row(inbox, kind);
             await Expect(row).ToHaveCountAsync(1);
             if (assignedTo is not null)
-                await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(assignedTo);
+                await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync(assignedTo);
             else
             {
                 await Expect(row).ToContainTextAsync("未认领");
                 await row.GetByRole(AriaRole.Button, new() { Name = "认领" }).ClickAsync();
                 await Expect(row.GetByRole(AriaRole.Button, new() { Name = "释放" })).ToBeVisibleAsync();
-                await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(user);
+                await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync(user);
             }
             await row.GetByRole(AriaRole.Link, new() { Name = TaskKinds.Of(kind).Name.Zh, Exact = true }).ClickAsync();
             await Expect(inbox).ToHaveURLAsync(new Regex(@"/Tasks/Complete/[0-9a-f-]{36}$"));

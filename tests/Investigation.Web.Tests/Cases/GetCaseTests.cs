@@ -92,9 +92,11 @@ public sealed class GetCaseTests(WebApp app) : IClassFixture<WebApp>
         Assert.Contains("主要领导责任", main.QuerySelector(".derived")!.TextContent);
         Assert.Contains("未调整", main.TextContent);
 
-        var timeline = page.QuerySelectorAll("#case-timeline tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(timeline, r => r.Contains("受理") && r.Contains("完成") && r.Contains("caseofficer"));
-        Assert.Contains(timeline, r => r.Contains("责任认定") && r.Contains("完成") && r.Contains("investigator"));
+        // The business timeline: who did what, with what outcome; the engine's own log is not shown to a case officer.
+        var timeline = page.QuerySelectorAll("#case-history tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(timeline, r => r.Contains("受理审查") && r.Contains("受理") && r.Contains("caseofficer"));
+        Assert.Contains(timeline, r => r.Contains("认定责任") && r.Contains("责任认定") && r.Contains("investigator"));
+        Assert.Null(page.QuerySelector("#case-timeline"));
         var open = page.QuerySelectorAll("#case-tasks tbody tr[data-status=Open]").Select(r => r.TextContent).ToList();
         Assert.Contains(open, r => r.Contains("陈述和申辩"));
         Assert.Equal(6, page.QuerySelectorAll("#case-tasks tbody tr[data-status=Completed]").Length); // acceptance, 3 levels, coordination, responsibility

@@ -19,7 +19,7 @@ public sealed class GetDashboardBrowserTests(BrowserApp app) : IClassFixture<Bro
 
         // Chart.js keeps each chart it draws; one per table, with the table's figures.
         var charts = await page.EvaluateAsync<int>("() => document.querySelectorAll('canvas[data-chart-for]').length");
-        Assert.Equal(3, charts);
+        Assert.Equal(4, charts); // with the trend by month
         var figures = await page.EvaluateAsync<string>(
             "() => JSON.stringify(Chart.getChart(document.querySelector('canvas[data-chart-for=\"by-status\"]')).data.datasets[0].data)");
         Assert.Equal("[" + string.Join(",", GetDashboard.OpenStatuses.Select(s => s == CaseStatus.Investigating ? 1 : 0)) + "]", figures);

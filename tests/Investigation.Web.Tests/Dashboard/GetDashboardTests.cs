@@ -55,7 +55,7 @@ public sealed class GetDashboardTests(WebApp app) : IClassFixture<WebApp>
         Assert.Equal([TaskKinds.Acceptance], steps.Keys);
         Assert.Equal("3", steps[TaskKinds.Acceptance]); // (5 h + 1 h) / 2
         Assert.Contains("2", province.QuerySelector($"#step-times tr[data-key={TaskKinds.Acceptance}] td:last-child")!.TextContent);
-        Assert.Equal(3, province.QuerySelectorAll("canvas[data-chart-for]").Length);
+        Assert.Equal(4, province.QuerySelectorAll("canvas[data-chart-for]").Length); // with the trend by month
 
         var linchuan = await WebApp.PageAsync(await app.SignInAsync("caseofficer-linchuan"), "/Dashboard");
 

@@ -108,27 +108,15 @@ public class BrowserApp : WebApp, IAsyncLifetime
     /// <summary>Runs axe-core (from npm) on the page and returns its serious and critical violations.</summary>
     public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
     {
-        // Evaluated through the browser's debugging protocol: the page's Content-Security-Policy refuses an inline
-        // script tag (as it should), and axe is a test tool, not part of the page.
-        await page.EvaluateAsync("() => { " + AxeSource.Value + "\n}");
+        // From the application's own wwwroot/lib (copied from npm at build), as a page loads its other scripts.
+        if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
+            await page.AddScriptTagAsync(new() { Url = "/lib/axe.min.js" });
         var json = await page.EvaluateAsync<string>(
             "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations" +
             ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +
             ".map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', ')))");
         return JsonSerializer.Deserialize<string[]>(json) ?? [];
     }
-
-    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(AxePath!.Value));
-
-    private static readonly Lazy<string> AxePath = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Investigation.Web", "node_modules", "axe-core", "axe.min.js");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("axe-core is installed by the web project's build (npm ci); build src/Investigation.Web first.");
-    });
 
     async Task IAsyncLifetime.DisposeAsync()
     {

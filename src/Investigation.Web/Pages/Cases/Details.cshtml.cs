@@ -2,6 +2,7 @@ using Investigation.Domain;
 using Investigation.Domain.Accountability;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Cases;
+using Investigation.Workflows.Features.Evidence;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Runtime;
 using MediatR;
@@ -18,6 +19,10 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
 {
     public GetCase.Result Data { get; private set; } = null!;
     public GetProcessDiagram.Result Diagram { get; private set; } = null!;
+    /// <summary>Who did what, when, with what outcome (GetCaseHistory): the timeline people read.</summary>
+    public IReadOnlyList<GetCaseHistory.Entry> History { get; private set; } = [];
+    /// <summary>The case's evidence files and its team's comments (ListEvidence).</summary>
+    public ListEvidence.Result Evidence { get; private set; } = new([], []);
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -26,6 +31,8 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         {
             Data = await mediator.Send(new GetCase.Query(id), HttpContext.RequestAborted);
             Diagram = await mediator.Send(new GetProcessDiagram.Query(id), HttpContext.RequestAborted);
+            History = await mediator.Send(new GetCaseHistory.Query(id), HttpContext.RequestAborted);
+            Evidence = await mediator.Send(new ListEvidence.Query(id), HttpContext.RequestAborted);
         }
         catch (NotFoundException)
         {
@@ -50,6 +57,59 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         {
             return Content(Text.T(e), "text/plain; charset=utf-8");
         }
+    }
+
+    /// <summary>An evidence file (GetEvidenceFile): shown in the browser where it can show it safely, else downloaded.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid id, Guid file)
+    {
+        try
+        {
+            var found = await mediator.Send(new GetEvidenceFile.Query(id, file), HttpContext.RequestAborted);
+            // The file is the uploader's, not ours: never sniffed into something else, never run as a page of this site.
+            Response.Headers.XContentTypeOptions = "nosniff";
+            Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+            if (!found.Previewable) return File(found.Content, found.ContentType, found.FileName);
+            Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(found.FileName)}";
+            return File(found.Content, found.ContentType + (found.ContentType.StartsWith("text/") ? "; charset=utf-8" : ""));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>Adds an evidence file to the case or to a level's findings (UploadEvidence).</summary>
+    public async Task<IActionResult> OnPostUploadEvidenceAsync(Guid id, IFormFile? file, Investigation.Domain.TraceBack.TraceBackLevel? level)
+    {
+        byte[] content = [];
+        if (file is not null)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+            content = buffer.ToArray();
+        }
+        var done = await this.SendAsync(mediator, new UploadEvidence.Command(id, level, file?.FileName ?? "", content), r =>
+        {
+            TempData["Status"] = Text.T($"已上传 {file!.FileName}（SHA-256 {r.Sha256[..12]}…）。", $"Uploaded {file!.FileName} (SHA-256 {r.Sha256[..12]}…).");
+            return Redirect($"/Cases/Details/{id}#evidence");
+        }, "Upload");
+        return done is PageResult ? await ReloadAsync(id) : done;
+    }
+
+    /// <summary>A remark for the case's team (CommentOnCase).</summary>
+    public async Task<IActionResult> OnPostCommentAsync(Guid id, string? text)
+    {
+        var done = await this.SendAsync(mediator, new CommentOnCase.Command(id, text ?? ""), _ => Redirect($"/Cases/Details/{id}#comments"), "Comment");
+        return done is PageResult ? await ReloadAsync(id) : done;
+    }
+
+    /// <summary>The page again after a refusal, with its messages (the status stays what it was: nothing was written).</summary>
+    private async Task<IActionResult> ReloadAsync(Guid id)
+    {
+        var status = Response.StatusCode;
+        var shown = await OnGetAsync(id);
+        if (shown is PageResult && status >= 400) Response.StatusCode = status;
+        return shown;
     }
 
     public Task<IActionResult> OnGetBpmnAsync(Guid id) =>

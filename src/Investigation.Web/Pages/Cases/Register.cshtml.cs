@@ -38,6 +38,12 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
     {
         var shown = await ShowAsync();
         if (shown is not PageResult) return shown;
+        // Facts typed into a circumstance that was not ticked would count for nothing: say so rather than drop them.
+        foreach (var (name, section) in Input.Facts.Sections())
+            if (!section.Alleged && section.HasFacts)
+                ModelState.AddModelError($"Input.Facts.{name}.Alleged", Text.T(
+                    "已填写此情形的事实，但未勾选“涉及此情形”：请勾选，或清除这些事实。",
+                    "Facts are recorded for this circumstance but it is not ticked as alleged: tick it, or clear the facts."));
         // A date that is missing or unreadable has no value to send: the command is only validated, so all its messages show.
         if (!ModelState.IsValid)
         {
@@ -46,6 +52,10 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
         }
         return await this.SendAsync(mediator, Input.ToCommand(), r => Redirect($"/Cases/Details/{r.CaseId}"));
     }
+
+    /// <summary>A circumstance not ticked whose facts were filled in: its facts stay open, beside the message.</summary>
+    public bool HasUnallegedFacts(string section) =>
+        Input.Facts.Sections().FirstOrDefault(s => s.Name == section).Section is { Alleged: false, HasFacts: true };
 
     private Task<IActionResult> ShowAsync() =>
         this.SendAsync(mediator, new GetRegistrationChoices.Query(), r =>
@@ -99,6 +109,13 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
         public ObstructionModel Obstruction { get; set; } = new();
         public OtherSeriousActModel OtherSeriousAct { get; set; } = new();
 
+        public IEnumerable<(string Name, SectionModel Section)> Sections() =>
+        [
+            (nameof(PortalTampering), PortalTampering), (nameof(PortalParalysis), PortalParalysis), (nameof(DataLeak), DataLeak),
+            (nameof(CriticalInfrastructure), CriticalInfrastructure), (nameof(Concealment), Concealment), (nameof(Obstruction), Obstruction),
+            (nameof(OtherSeriousAct), OtherSeriousAct),
+        ];
+
         public IncidentFactsInput ToInput() => new()
         {
             PortalTampering = PortalTampering.Alleged
@@ -127,10 +144,14 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
     public abstract class SectionModel
     {
         public bool Alleged { get; set; }
+
+        /// <summary>Anything typed or ticked beyond the choices that always have a value (kind and level of site).</summary>
+        public abstract bool HasFacts { get; }
     }
 
     public sealed class PortalTamperingModel : SectionModel
     {
+        public override bool HasFacts => AttackedAndTampered || HarmfulInformationSpreadWidely || ReportedInTime || DisposalOrganisedInTime;
         public SiteKind Site { get; set; }
         public bool AttackedAndTampered { get; set; }
         public bool HarmfulInformationSpreadWidely { get; set; }
@@ -140,6 +161,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
 
     public sealed class PortalParalysisModel : SectionModel, IValidatableObject
     {
+        public override bool HasFacts => Attacked || DisposalOrganisedInTime || DownAt is not null || RestoredAt is not null;
         public SiteKind Site { get; set; }
         public AdministrativeLevel SiteLevel { get; set; } = AdministrativeLevel.Prefecture;
         public bool Attacked { get; set; }
@@ -157,6 +179,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
 
     public sealed class DataLeakModel : SectionModel
     {
+        public override bool HasFacts => StateSecretsLeaked || LargeScalePersonalInformationLeaked || LargeAmountOfNationalBasicDataLeaked || PersonalRecordsLeaked is not null;
         public bool StateSecretsLeaked { get; set; }
         public bool LargeScalePersonalInformationLeaked { get; set; }
         public bool LargeAmountOfNationalBasicDataLeaked { get; set; }
@@ -165,6 +188,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
 
     public sealed class CriticalInfrastructureModel : SectionModel
     {
+        public override bool HasFacts => IsCriticalInformationInfrastructure || Attacked || HandledInTime || LargeScaleImpactOnPublic || MajorEconomicLoss || SeriousAdverseSocialImpact;
         public bool IsCriticalInformationInfrastructure { get; set; }
         public bool Attacked { get; set; }
         public bool HandledInTime { get; set; }
@@ -175,6 +199,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
 
     public sealed class ConcealmentModel : SectionModel
     {
+        public override bool HasFacts => BlockedOrConcealed || RefusedToCooperate || NotifiedProblemsNotRectifiedInTime || SeriousConsequences;
         public bool BlockedOrConcealed { get; set; }
         public bool RefusedToCooperate { get; set; }
         public bool NotifiedProblemsNotRectifiedInTime { get; set; }
@@ -183,12 +208,14 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
 
     public sealed class ObstructionModel : SectionModel
     {
+        public override bool HasFacts => ObstructedSecurityOrgans || RefusedSupport;
         public bool ObstructedSecurityOrgans { get; set; }
         public bool RefusedSupport { get; set; }
     }
 
     public sealed class OtherSeriousActModel : SectionModel
     {
+        public override bool HasFacts => !string.IsNullOrWhiteSpace(Description) || SeriouslyEndangersCybersecurity;
         public string? Description { get; set; }
         public bool SeriouslyEndangersCybersecurity { get; set; }
     }

@@ -34,6 +34,9 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     public CompleteOrganisationalAdjustmentForm CompleteOrganisationalAdjustment { get; private set; } = new();
     public DecideAppealForm DecideAppeal { get; private set; } = new();
     public ChangeDueDateForm ChangeDueDate { get; private set; } = new();
+    public ReassignTaskForm ReassignTask { get; private set; } = new();
+    /// <summary>Whether I may hand the task on, and to whom (GetReassignCandidates).</summary>
+    public GetReassignCandidates.Result? Reassign { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -60,6 +63,20 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
             return Redirect($"/Tasks/Complete/{id}");
         }, nameof(ChangeDueDate));
         // Refused: the page as it is now, with the messages and what the person entered.
+        return done is PageResult ? await LoadAsync(id) : done;
+    }
+
+    /// <summary>Hands the task to someone else (ReassignTask): back to this page, which now names the new holder.</summary>
+    public async Task<IActionResult> OnPostReassignTaskAsync(Guid id, [Bind(Prefix = nameof(ReassignTask))] ReassignTaskForm form)
+    {
+        ReassignTask = form;
+        var loaded = await LoadAsync(id);
+        if (loaded is not PageResult) return loaded;
+        var done = await this.SendAsync(mediator, form.ToCommand(id), _ =>
+        {
+            TempData[Confirmation] = Text.T($"任务已转交给 {form.ToUser}。", $"The task is now {form.ToUser}'s.");
+            return Redirect($"/Tasks/Complete/{id}");
+        }, nameof(ReassignTask));
         return done is PageResult ? await LoadAsync(id) : done;
     }
 
@@ -183,12 +200,17 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     /// <summary>Where the field errors of a form that leaves blank rows out wait, in the command's numbering, before they are moved to the form's rows.</summary>
     private const string SentPrefix = "Sent";
 
-    private async Task<IActionResult> LoadAsync(Guid id) =>
-        await this.SendAsync(mediator, new GetTask.Query(id), r =>
+    private async Task<IActionResult> LoadAsync(Guid id)
+    {
+        var shown = await this.SendAsync(mediator, new GetTask.Query(id), r =>
         {
             Detail = r;
             return Page();
         }, "");
+        if (shown is PageResult && Detail is not null)
+            Reassign = await mediator.Send(new GetReassignCandidates.Query(id), HttpContext.RequestAborted);
+        return shown;
+    }
 
     private void Prefill()
     {

@@ -16,6 +16,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)] public Circumstance? Circumstance { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? DueBy { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public GetInbox.SortBy Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
 
     public GetInbox.Query Query { get; private set; } = new();
     public GetInbox.Result Result { get; private set; } = new([], 0, 0, 0, 1, 25);
@@ -23,11 +26,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task OnGetAsync()
     {
         var dueBefore = DueBy is { } d ? new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 59, 59)), Text.ChinaTime.BaseUtcOffset) : (DateTimeOffset?)null;
-        Query = new GetInbox.Query(Scope, string.IsNullOrEmpty(Kind) ? null : Kind, Circumstance, null, dueBefore, Math.Max(1, PageNumber));
+        Query = new GetInbox.Query(Scope, string.IsNullOrEmpty(Kind) ? null : Kind, Circumstance, null, dueBefore, Math.Max(1, PageNumber),
+            Search: string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(), Sort: Sort, Descending: Desc);
         Result = await mediator.Send(Query, HttpContext.RequestAborted);
     }
 
-    public string PageLink(int page) => $"?scope={Scope}&kind={Kind}&circumstance={Circumstance}&dueBy={DueBy:yyyy-MM-dd}&p={page}";
+    public string PageLink(int page) => $"?scope={Scope}&kind={Kind}&circumstance={Circumstance}&dueBy={DueBy:yyyy-MM-dd}&q={Uri.EscapeDataString(Search ?? "")}&sort={Sort}&desc={Desc}&p={page}";
+
+    /// <summary>A column header's link: sorts by that column, or reverses the order if it is the column sorted by.</summary>
+    public string SortLink(GetInbox.SortBy by) =>
+        $"?scope={Scope}&kind={Kind}&circumstance={Circumstance}&dueBy={DueBy:yyyy-MM-dd}&q={Uri.EscapeDataString(Search ?? "")}&sort={by}&desc={(by != GetInbox.SortBy.Due && Sort == by && !Desc)}";
+
+    public string? AriaSort(GetInbox.SortBy by) => Sort == by ? (Desc ? "descending" : "ascending") : null;
 
     public Task<IActionResult> OnPostClaimAsync(Guid id) => ChangeAsync(id, new ClaimTask.Command(id));
     public Task<IActionResult> OnPostReleaseAsync(Guid id) => ChangeAsync(id, new ReleaseTask.Command(id));
@@ -43,7 +53,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             // Someone else was quicker: show the row as it is now, with the reason.
             Response.Headers["HX-Trigger"] = "task-refused";
             var row = await FindRowAsync(id);
-            return row is null ? Content($"<tr id=\"task-{id}\"><td colspan=\"5\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(Text.T(e))}</td></tr>", "text/html")
+            return row is null ? Content($"<tr id=\"task-{id}\"><td colspan=\"7\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(Text.T(e))}</td></tr>", "text/html")
                 : Partial("_InboxRow", row);
         }
         catch (NotFoundException)

@@ -25,7 +25,11 @@
         // The page sizes each chart's box; the chart fills it.
         maintainAspectRatio: false,
         plugins: { legend: { display: false } },
-        scales: horizontal ? { x: { beginAtZero: true } } : { y: { beginAtZero: true, ticks: { precision: 0 } } }
+        // Long Chinese labels read across, beside their bars, cut to a line rather than slanted or skipped.
+        scales: horizontal
+          ? { x: { beginAtZero: true, ticks: { precision: 0 } },
+              y: { ticks: { autoSkip: false, callback: function (v) { var l = this.getLabelForValue(v); return l.length > 16 ? l.slice(0, 15) + '…' : l; } } } }
+          : { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { ticks: { autoSkip: false, maxRotation: 0 } } }
       }
     });
   });

@@ -26,11 +26,20 @@
         if ((state === 'done' || state === 'active') && element) canvas.addMarker(element, state);
         if (state === 'active' && element && !focus) focus = element;
       });
-      // The whole flowchart if it stays readable; otherwise a readable size, on the first active step.
-      canvas.zoom('fit-viewport', 'auto');
-      if (canvas.zoom() < 0.6) {
-        canvas.zoom(0.75);
-        if (focus && canvas.scrollToElement) canvas.scrollToElement(focus, { top: 150, right: 300, bottom: 150, left: 300 });
+      // The whole flowchart on open, start to end; the zoom buttons (and the wheel) go closer from there.
+      var fit = function () { canvas.zoom('fit-viewport', 'auto'); };
+      fit();
+      var controls = document.querySelector('[data-diagram-controls]');
+      if (controls) {
+        controls.hidden = false;
+        controls.addEventListener('click', function (e) {
+          var button = e.target.closest('button[data-zoom]');
+          if (!button) return;
+          var how = button.getAttribute('data-zoom');
+          if (how === 'fit') fit();
+          else if (how === 'active' && focus) { canvas.zoom(1); canvas.scrollToElement(focus); }
+          else canvas.zoom(Math.max(0.2, Math.min(3, canvas.zoom() * (how === 'in' ? 1.25 : 0.8))));
+        });
       }
     })
     .catch(function (error) {

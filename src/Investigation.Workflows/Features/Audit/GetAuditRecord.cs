@@ -1,3 +1,5 @@
+using Investigation.Domain;
+using Investigation.Workflows.Audit;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Persistence;
 using MediatR;
@@ -14,8 +16,11 @@ public static class GetAuditRecord
 {
     public sealed record Query(Guid? CaseId = null, int Page = 1, int PageSize = 50) : IRequest<Result>;
 
+    /// <param name="Operation">The action in words.</param>
+    /// <param name="Content">The data read with names for its ids and numbers (the raw <paramref name="Data"/> stays beside it).</param>
+    /// <param name="ActorName">The actor's name beside their user name.</param>
     public sealed record Entry(long Sequence, DateTimeOffset At, string Actor, string Action, Guid? CaseId, string? CaseNumber,
-        string Data, string PreviousHash, string Hash);
+        string Data, string PreviousHash, string Hash, BilingualText Operation, IReadOnlyList<AuditLine> Content, string ActorName);
 
     /// <param name="CaseNumber">The number of the case asked for, when one was.</param>
     public sealed record Result(IReadOnlyList<Entry> Entries, int Total, int Page, int PageSize, string? CaseNumber);
@@ -46,10 +51,10 @@ public static class GetAuditRecord
             var total = await entries.CountAsync(ct);
             var rows = await entries.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
             var ids = rows.Where(r => r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
-            var numbers = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
-                .Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+            var names = await AuditNamesLoader.LoadAsync(db, ids, ct);
             return new(rows.Select(e => new Entry(e.Sequence, e.At, e.Actor, e.Action, e.CaseId,
-                    e.CaseId is { } id ? numbers.GetValueOrDefault(id) : null, e.Data, e.PreviousHash, e.Hash)).ToList(),
+                    e.CaseId is { } id ? names.Cases.GetValueOrDefault(id) : null, e.Data, e.PreviousHash, e.Hash,
+                    AuditReading.Operation(e.Action), AuditReading.Content(e.Action, e.Data, names), names.User(e.Actor))).ToList(),
                 total, page, pageSize, caseNumber);
         }
     }

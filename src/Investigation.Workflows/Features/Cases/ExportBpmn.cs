@@ -28,7 +28,8 @@ public static class ExportBpmn
                 ? await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.DefinitionName, i.DefinitionVersion }).FirstOrDefaultAsync(ct)
                 : null;
             var definition = instance is null ? registry.Latest(InvestigationWorkflow.Name) : registry.Get(instance.DefinitionName, instance.DefinitionVersion);
-            return ToXml(Export(definition));
+            // Labelled in the reader's language: two languages in a box crowd the words off its edges.
+            return ToXml(Export(definition, CultureInfo.CurrentUICulture.Name));
         }
     }
 
@@ -94,7 +95,8 @@ public static class ExportBpmn
         _ => new(outcome, outcome),
     };
 
-    private static string Label(BilingualText text) => text.Zh == text.En ? text.Zh : $"{text.Zh}\n{text.En}";
+    private static string Label(BilingualText text, string? culture) =>
+        culture is not null ? text.In(culture) : text.Zh == text.En ? text.Zh : $"{text.Zh}\n{text.En}";
 
     public static string ToXml(XDocument document) => $"{document.Declaration}\n{document.Root}";
 
@@ -104,7 +106,8 @@ public static class ExportBpmn
     private const int ColumnWidth = TaskWidth + GapX, RowHeight = TaskHeight + GapY;
     private const int LaneSpacing = 8, MaxLaneOffset = GapY / 2 - 6;
 
-    public static XDocument Export(WorkflowDefinition definition)
+    /// <param name="culture">The language of the labels; none gives both, one under the other.</param>
+    public static XDocument Export(WorkflowDefinition definition, string? culture = null)
     {
         var processId = $"Process_{ElementId(definition.Name)["Activity_".Length..]}_v{definition.Version}";
         var nodes = definition.Activities.Select(a => new Node(ElementId(a.Id), a)).Prepend(new Node(StartEventId, null)).ToList();
@@ -121,7 +124,7 @@ public static class ExportBpmn
             new XAttribute("name", $"{definition.Name} v{definition.Version}"), new XAttribute("isExecutable", "false"));
         foreach (var node in nodes)
         {
-            var element = new XElement(Bpmn + node.Kind, new XAttribute("id", node.Id), new XAttribute("name", Label(node.Name)));
+            var element = new XElement(Bpmn + node.Kind, new XAttribute("id", node.Id), new XAttribute("name", Label(node.Name, culture)));
             element.Add(flows.Where(f => f.To == node).Select(f => new XElement(Bpmn + "incoming", f.Id)));
             element.Add(flows.Where(f => f.From == node).Select(f => new XElement(Bpmn + "outgoing", f.Id)));
             if (node.Activity is TimerActivity) element.Add(new XElement(Bpmn + "timerEventDefinition", new XAttribute("id", node.Id + "_timer")));
@@ -131,7 +134,7 @@ public static class ExportBpmn
         {
             var element = new XElement(Bpmn + "sequenceFlow", new XAttribute("id", flow.Id),
                 new XAttribute("sourceRef", flow.From.Id), new XAttribute("targetRef", flow.To.Id));
-            if (OutcomeName(flow.Outcome) is { } name) element.Add(new XAttribute("name", Label(name)));
+            if (OutcomeName(flow.Outcome) is { } name) element.Add(new XAttribute("name", Label(name, culture)));
             if (decisions.Contains(flow.From))
                 element.Add(new XElement(Bpmn + "conditionExpression", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"),
                     $"outcome = '{flow.Outcome}'"));

@@ -25,8 +25,12 @@ public static class GetDashboard
     /// <summary>How long tasks of one kind took, from created to completed, over the completed ones.</summary>
     public sealed record StepTime(string Kind, int Completed, double AverageHours);
 
+    /// <summary>Cases registered in one month (China time), open or not.</summary>
+    public sealed record MonthCount(int Year, int Month, int Registered);
+
+    /// <param name="ByMonth">The last twelve months, the oldest first, months without a case included.</param>
     public sealed record Result(int OpenCases, IReadOnlyList<CircumstanceCount> ByCircumstance, IReadOnlyList<StatusCount> ByStatus,
-        int OverdueTasks, IReadOnlyList<StepTime> StepTimes);
+        int OverdueTasks, IReadOnlyList<StepTime> StepTimes, IReadOnlyList<MonthCount>? ByMonth = null);
 
     private static readonly List<string> KindOrder = TaskKinds.All.Select(k => k.Kind).ToList();
 
@@ -63,8 +67,18 @@ public static class GetDashboard
                 .OrderBy(t => KindOrder.IndexOf(t.Kind) is var i and >= 0 ? i : int.MaxValue).ThenBy(t => t.Kind, StringComparer.Ordinal)
                 .ToList();
 
+            // Twelve months back from this month in China; only the registration times of those months are read.
+            var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+            var today = TimeZoneInfo.ConvertTime(now, china);
+            var first = new DateTimeOffset(today.Year, today.Month, 1, 0, 0, 0, today.Offset).AddMonths(-11);
+            var registered = await db.Cases.AsNoTracking().Where(c => units.Contains(c.UnitId) && c.RegisteredAt >= first)
+                .Select(c => c.RegisteredAt).ToListAsync(ct);
+            var perMonth = registered.Select(r => TimeZoneInfo.ConvertTime(r, china)).GroupBy(r => (r.Year, r.Month)).ToDictionary(g => g.Key, g => g.Count());
+            var byMonth = Enumerable.Range(0, 12).Select(i => first.AddMonths(i))
+                .Select(m => new MonthCount(m.Year, m.Month, perMonth.GetValueOrDefault((m.Year, m.Month)))).ToList();
+
             return new(byStatus.Values.Sum(), byCircumstance, OpenStatuses.Select(s => new StatusCount(s, byStatus.GetValueOrDefault(s))).ToList(),
-                overdue, stepTimes);
+                overdue, stepTimes, byMonth);
         }
 
         // Dates are stored as UTC ticks (see Runtime/Persistence/Configurations.cs); LINQ sees them as

@@ -24,7 +24,7 @@ public static class ApproveReview
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             var open = await step.BeginAsync(command.TaskId, [TaskKinds.ReviewApproval], ct);
-            if (command.Approve!.Value) open.Case.Approve(step.Actor.UserName, clock.GetUtcNow());
+            if (command.Approve!.Value) open.Case.Approve(step.Actor.UserName, clock.GetUtcNow(), command.Reason);
             else open.Case.RefuseApproval(step.Actor.UserName, command.Reason!, clock.GetUtcNow());
             await step.CompleteAsync(open, command.Approve.Value ? InvestigationWorkflow.Outcomes.Approved : InvestigationWorkflow.Outcomes.Refused, command, ct);
             return Unit.Value;

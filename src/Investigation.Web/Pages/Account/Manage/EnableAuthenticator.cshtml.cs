@@ -24,7 +24,18 @@ public sealed class EnableAuthenticatorModel(IMediator mediator, UserManager<App
     /// <summary>Set only in the answer to a successful verification: they are never shown again.</summary>
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
-    public async Task OnGetAsync() => Setup = await mediator.Send(new GetAuthenticatorSetup.Query(), HttpContext.RequestAborted);
+    /// <summary>The otpauth URI as a QR code, drawn as SVG on the server: a phone scans it, no script or image file needed.</summary>
+    public string? QrSvg { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Setup = await mediator.Send(new GetAuthenticatorSetup.Query(), HttpContext.RequestAborted);
+        if (Setup is { AuthenticatorUri: { Length: > 0 } uri })
+        {
+            using var data = QRCoder.QRCodeGenerator.GenerateQrCode(uri, QRCoder.QRCodeGenerator.ECCLevel.M);
+            QrSvg = new QRCoder.SvgQRCode(data).GetGraphic(5);
+        }
+    }
 
     public async Task<IActionResult> OnPostNewKeyAsync()
     {

@@ -1,0 +1,20 @@
+using Investigation.Workflows.Features.Tasks;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Investigation.Web.Pages.Tasks;
+
+/// <summary>My completed tasks, 已办 (GetCompletedTasks), with a search over the case's number and title.</summary>
+public sealed class CompletedModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public GetCompletedTasks.Result Result { get; private set; } = new([], 0, 1, 25);
+
+    public async Task OnGetAsync() =>
+        Result = await mediator.Send(new GetCompletedTasks.Query(Search, Math.Max(1, PageNumber)), HttpContext.RequestAborted);
+
+    public string PageLink(int page) => $"?q={Uri.EscapeDataString(Search ?? "")}&p={page}";
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Investigation.Domain;
+using Investigation.Workflows.Audit;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Investigation.Workflows.Features.Cases;
+
+/// <summary>
+/// The business timeline of a case: who did what, when, with what outcome — read from the case's audit
+/// entries (one per step a person or the deadline clock took), not from the workflow engine's journal,
+/// whose start/wait/resume rows are the administrators' concern. Whoever may see the case may read it.
+/// </summary>
+public static class GetCaseHistory
+{
+    public sealed record Query(Guid CaseId) : IRequest<IReadOnlyList<Entry>>;
+
+    /// <param name="Task">The kind of task the step was about, where it was about one.</param>
+    /// <param name="Outcome">The outcome the step gave its task (accepted, endorsed, returned...), where it completed one.</param>
+    public sealed record Entry(DateTimeOffset At, string Actor, string ActorName, string Action, BilingualText Operation,
+        BilingualText? Task, string? Outcome);
+
+    public sealed class Handler(InvestigationDbContext db, Access access) : IRequestHandler<Query, IReadOnlyList<Entry>>
+    {
+        public async Task<IReadOnlyList<Entry>> Handle(Query query, CancellationToken ct)
+        {
+            var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
+            var entries = await db.AuditEntries.AsNoTracking().Where(e => e.CaseId == record.Id).OrderBy(e => e.Sequence)
+                .Select(e => new { e.At, e.Actor, e.Action, e.Data }).ToListAsync(ct);
+            var key = record.Id.ToString();
+            var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.CorrelationId == key)
+                .Select(t => new { t.Id, t.Kind, t.Outcome, t.CompletedBy, t.CompletedAt }).ToDictionaryAsync(t => t.Id, ct);
+            var users = await db.Users.AsNoTracking().Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
+            var names = users.Where(u => u.UserName != null).GroupBy(u => u.UserName!).ToDictionary(g => g.Key, g => g.First().DisplayName);
+
+            return entries.Select(e =>
+            {
+                var task = TaskIdOf(e.Data) is { } id && tasks.TryGetValue(id, out var t) ? t : null;
+                // The step that completed the task gave it its outcome; claims, releases and the like only handled it.
+                var completedHere = task is { CompletedAt: not null } && task.CompletedBy == e.Actor && !Handling.Contains(e.Action);
+                return new Entry(e.At, e.Actor, names.TryGetValue(e.Actor, out var n) && n.Length > 0 && n != e.Actor ? $"{n}（{e.Actor}）" : e.Actor, e.Action,
+                    AuditReading.Operation(e.Action),
+                    task is null ? null : TaskKinds.All.FirstOrDefault(k => k.Kind == task.Kind)?.Name,
+                    completedHere ? task!.Outcome : null);
+            }).ToList();
+        }
+
+        private static readonly HashSet<string> Handling = ["ClaimTask", "ReleaseTask", "ReassignTask", "ChangeDueDate"];
+
+        private static Guid? TaskIdOf(string data)
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(data));
+                using var document = JsonDocument.ParseValue(ref reader);
+                return document.RootElement.ValueKind == JsonValueKind.Object
+                       && document.RootElement.TryGetProperty("TaskId", out var id) && id.TryGetGuid(out var g) ? g : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+}
