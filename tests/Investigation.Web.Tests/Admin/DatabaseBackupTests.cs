@@ -53,7 +53,10 @@ public sealed class DatabaseBackupTests : IDisposable
         var restored = Path.Combine(folder, "restored", "investigation.db");
         Directory.CreateDirectory(Path.GetDirectoryName(restored)!);
         File.Copy(backupPath, restored);
-        var verify = await FirstDayApp.RunCommandAsync(restored, null, null, "verify-audit");
+        // A restore brings back the database; the audit key is not in it (that is the point of the key) and is
+        // restored from its own place: here the running application's key file (README, Deploy: back up and restore).
+        var key = new Dictionary<string, string> { ["Audit__KeyFile"] = Path.Combine(Path.GetDirectoryName(app.DatabasePath)!, "audit.key") };
+        var verify = await FirstDayApp.RunCommandAsync(restored, null, key, "verify-audit");
         Assert.True(verify.ExitCode == 0, verify.Output);
         Assert.StartsWith("OK", verify.Output.Trim());
         var copied = Count(restored, "cases");

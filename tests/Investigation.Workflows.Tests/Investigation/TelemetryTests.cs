@@ -50,15 +50,19 @@ public sealed class TelemetryTests : IAsyncLifetime
             var task = await app.Script.TaskAsync(id, TaskKinds.PartyConcernedFindings, "investigator");
             await app.SendAs("investigator", new ClaimTask.Command(task));
             await Assert.ThrowsAsync<ConflictException>(() => app.SendAs("investigator2", new ClaimTask.Command(task)));
+            // Another unit's user: the task is not theirs to see.
+            await Assert.ThrowsAsync<NotFoundException>(() => app.SendAs("investigator-anping", new ClaimTask.Command(task)));
         }
 
         List<Activity> mine;
         lock (spans) mine = spans.Where(a => a.Source.Name == Telemetry.Name && a.TraceId.ToString() == rootTrace).ToList();
         Assert.Contains(mine, a => a.OperationName == "RegisterIncident" && (string?)a.GetTagItem("investigation.outcome") == "committed");
+        Assert.Contains(mine, a => a.OperationName == "ClaimTask" && (string?)a.GetTagItem("investigation.outcome") == "conflict");
         Assert.Contains(mine, a => a.OperationName == "ClaimTask" && (string?)a.GetTagItem("investigation.outcome") == "refused");
         lock (counted)
         {
             Assert.Contains(("RegisterIncident", "committed"), counted);
+            Assert.Contains(("ClaimTask", "conflict"), counted);
             Assert.Contains(("ClaimTask", "refused"), counted);
         }
     }
