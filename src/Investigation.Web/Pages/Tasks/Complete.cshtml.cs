@@ -72,6 +72,12 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
         ReassignTask = form;
         var loaded = await LoadAsync(id);
         if (loaded is not PageResult) return loaded;
+        // Someone chosen from outside the list (a tampered select) is named at the field, as the use case would refuse them.
+        if (form.ToUser is { Length: > 0 } to && Reassign is { } choices && choices.Candidates.All(c => c.UserName != to))
+        {
+            ModelState.AddModelError($"{nameof(ReassignTask)}.{nameof(ReassignTaskForm.ToUser)}", Text.T("请从列表中选择接手人。", "Choose who takes the task from the list."));
+            return loaded;
+        }
         var done = await this.SendAsync(mediator, form.ToCommand(id), _ =>
         {
             TempData[Confirmation] = Text.T($"任务已转交给 {form.ToUser}。", $"The task is now {form.ToUser}'s.");
