@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Investigation.Workflows;
 
+using Investigation.Workflows.Persistence;
+
 namespace Investigation.Workflows.Audit;
 
 /// <summary>
@@ -30,12 +32,10 @@ public sealed class AuditOptions
 /// database no longer has). It rides on the DbContext as an interceptor, so every unit of work that
 /// appends is sealed and checkpointed, whichever node or use case wrote it.
 /// </summary>
-public sealed class AuditSeal : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class AuditSeal : AfterCommitInterceptor<AuditEntry>
 {
     private readonly byte[][] keys;
     private readonly object fileLock = new();
-    // The newest entry each unit of work has saved but not yet committed.
-    private readonly ConditionalWeakTable<DbContext, AuditEntry> pending = new();
 
     public AuditSeal(IReadOnlyList<byte[]> keys, string checkpointPath)
     {
@@ -147,70 +147,13 @@ public sealed class AuditSeal : ISaveChangesInterceptor, IDbTransactionIntercept
         }
     }
 
-    private void Note(DbContext? context)
+    /// <summary>The newest entry the unit of work has saved: its head once committed.</summary>
+    protected override AuditEntry? Note(DbContext context, AuditEntry? noted)
     {
-        if (context is null) return;
-        AuditEntry? newest = null;
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
-            if (entry.State == EntityState.Added && (newest is null || entry.Entity.Sequence > newest.Sequence)) newest = entry.Entity;
-        if (newest is not null) pending.AddOrUpdate(context, newest);
+            if (entry.State == EntityState.Added && (noted is null || entry.Entity.Sequence > noted.Sequence)) noted = entry.Entity;
+        return noted;
     }
 
-    private void Release(DbContext? context)
-    {
-        if (context is null || !pending.TryGetValue(context, out var head)) return;
-        pending.Remove(context);
-        Append(head);
-    }
-
-    private void Forget(DbContext? context)
-    {
-        if (context is not null) pending.Remove(context);
-    }
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        // Without a transaction of the caller's, the save itself was the commit.
-        if (eventData.Context?.Database.CurrentTransaction is null) Release(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavedChanges(eventData, result));
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
+    protected override void Committed(AuditEntry head) => Append(head);
 }

@@ -4,6 +4,8 @@ using Investigation.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
+using Investigation.Workflows.Persistence;
+
 namespace Investigation.Workflows.Deadlines;
 
 /// <summary>
@@ -24,79 +26,16 @@ public sealed class DueTimerSignal
 /// changed due dates), and raises <see cref="DueTimerSignal"/> with the earliest once the transaction
 /// that wrote them has committed. Nothing is raised for a rolled-back step.
 /// </summary>
-public sealed class DueTimerInterceptor(DueTimerSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class DueTimerInterceptor(DueTimerSignal signal) : AfterCommitInterceptor<StrongBox<DateTimeOffset>>
 {
-    // The earliest timer each unit of work has saved but not yet committed.
-    private readonly ConditionalWeakTable<DbContext, StrongBox<DateTimeOffset>> pending = new();
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    /// <summary>The earliest timer the unit of work has added or moved (several saves in one transaction: the earliest of all).</summary>
+    protected override StrongBox<DateTimeOffset>? Note(DbContext context, StrongBox<DateTimeOffset>? noted)
     {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        // Without a transaction of the caller's, the save itself was the commit.
-        if (eventData.Context?.Database.CurrentTransaction is null) Release(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavedChanges(eventData, result));
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Note(DbContext? context)
-    {
-        if (context is null) return;
-        DateTimeOffset? earliest = null;
         foreach (var entry in context.ChangeTracker.Entries<Bookmark>())
-            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity.ResumeAt is { } at && (earliest is null || at < earliest))
-                earliest = at;
-        if (earliest is not { } e) return;
-        var box = pending.GetOrCreateValue(context);
-        // Several saves in one transaction: keep the earliest (a fresh box holds default, the far past).
-        box.Value = box.Value == default || e < box.Value ? e : box.Value;
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity.ResumeAt is { } at && (noted is null || at < noted.Value))
+                noted = new StrongBox<DateTimeOffset>(at);
+        return noted;
     }
 
-    private void Release(DbContext? context)
-    {
-        if (context is null || !pending.TryGetValue(context, out var box)) return;
-        pending.Remove(context);
-        signal.Raise(box.Value);
-    }
-
-    private void Forget(DbContext? context)
-    {
-        if (context is not null) pending.Remove(context);
-    }
+    protected override void Committed(StrongBox<DateTimeOffset> earliest) => signal.Raise(earliest.Value);
 }
