@@ -42,7 +42,7 @@ public static class CasesEndpoints
 
         cases.MapPost("/{id:guid}/investigation-report", async Task<NoContent> (Guid id, InvestigationReportBody body, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new RecordInvestigationReport.Command(id, body.Facts, body.Conclusion, body.Participants ?? [], body.DiscussionConclusion, body.DiscussedOn), ct);
+                await mediator.Send(new RecordInvestigationReport.Command(id, body.Facts, body.Conclusion, body.Participants, body.DiscussionConclusion, body.DiscussedOn), ct);
                 return TypedResults.NoContent();
             })
             .WithName(nameof(RecordInvestigationReport))
@@ -106,9 +106,9 @@ public static class CasesEndpoints
 
 public sealed record RegisteredCase(Guid CaseId, string Number, EvaluationView Evaluation);
 
-public sealed record DeliveryBody(DateOnly? DeliveredOn, string Recipients);
+public sealed record DeliveryBody(DateOnly? DeliveredOn, string? Recipients);
 
-public sealed record AppealBody(TargetKind? Target, Guid SubjectId, DateOnly? LodgedOn, string Grounds);
+public sealed record AppealBody(TargetKind? Target, Guid? SubjectId, DateOnly? LodgedOn, string? Grounds);
 
 /// <summary>After the decision: its delivery, the statutory last days, organisational adjustment, appeals, and decisions an appeal changed.</summary>
 public sealed record ExecutionView(DecisionDelivery? Delivery, DateOnly? AppealLastDay, DateOnly? AdjustmentLastDay, AdjustmentCompletion? Adjustment,
@@ -117,7 +117,7 @@ public sealed record ExecutionView(DecisionDelivery? Delivery, DateOnly? AppealL
 public sealed record AppealView(int Number, TargetKind Target, Guid SubjectId, string? SubjectName, DateOnly LodgedOn, string Grounds, AppealStatus Status,
     DateOnly LastDay, DateOnly AnswerLastDay, string? Answer, DateOnly? DecidedOn);
 
-public sealed record InvestigationReportBody(string Facts, string Conclusion, IReadOnlyList<string>? Participants, string DiscussionConclusion, DateOnly? DiscussedOn);
+public sealed record InvestigationReportBody(string? Facts, string? Conclusion, IReadOnlyList<string>? Participants, string? DiscussionConclusion, DateOnly? DiscussedOn);
 
 public sealed record InvestigationReportView(string Facts, string Conclusion, IReadOnlyList<string> Participants, string DiscussionConclusion,
     DateOnly DiscussedOn, string RecordedBy, DateTimeOffset RecordedAt)

@@ -145,6 +145,6 @@ public sealed record RecordDecisionBody(IReadOnlyList<MeasureInput>? Measures, D
 
 public sealed record AcknowledgeResultBody(string? Note = null);
 
-public sealed record OrganisationalAdjustmentBody(DateOnly? CompletedOn, string Note);
+public sealed record OrganisationalAdjustmentBody(DateOnly? CompletedOn, string? Note);
 
-public sealed record DecideAppealBody(bool? Change, string Answer, DateOnly? DecidedOn, MeasureInput? Replacement = null, GroundInput? Ground = null);
+public sealed record DecideAppealBody(bool? Change, string? Answer, DateOnly? DecidedOn, MeasureInput? Replacement = null, GroundInput? Ground = null);

@@ -2,11 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Api;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
+using Investigation.Workflows.Features;
 using Investigation.Workflows.Features.Cases;
+using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Investigation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,12 +30,19 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
     /// <summary>Longer than any text field's limit, shorter than the request body cap.</summary>
     private const int Oversized = 120_000;
 
-    private sealed record Target(string User, string? TaskKind, Func<Setup, JsonObject> ValidBody, CaseStatus? Stage = null);
+    /// <param name="OnCase">The operation's {id} is a case (taken to <paramref name="Stage"/> and then <paramref name="Then"/>), not a task.</param>
+    /// <param name="Then">After the decision (which then includes organisational adjustment): how far its execution has gone.</param>
+    private sealed record Target(string User, string? TaskKind, Func<Setup, JsonObject> ValidBody, CaseStatus? Stage = null,
+        Execution Then = Execution.None, bool OnCase = false);
+
+    private enum Execution { None, Delivered, AppealLodged }
 
     private sealed class Setup
     {
         public required DateTimeOffset Now { get; init; }
         public Dictionary<string, Guid> Tasks { get; } = [];
+        public Dictionary<string, Guid> Cases { get; } = [];
+        public DateOnly ChinaToday => TimeLimits.ChinaDate(Now);
         public Dictionary<string, List<Guid>> Held { get; } = [];
         public string RefreshToken { get; set; } = "";
     }
@@ -143,6 +153,29 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
             ["decidedOn"] = DateOnly.FromDateTime(s.Now.UtcDateTime).ToString("yyyy-MM-dd"),
             ["announcement"] = "已在常委会议上宣布。",
         }, CaseStatus.AwaitingDecision),
+        ["RecordInvestigationReport"] = new("investigator", null, s => new()
+        {
+            ["facts"] = "值班人员未及时报告。", ["conclusion"] = "建议依规问责。", ["participants"] = new JsonArray("investigator", "investigator2"),
+            ["discussionConclusion"] = "一致同意本调查报告。", ["discussedOn"] = s.ChinaToday.ToString("yyyy-MM-dd"),
+        }, CaseStatus.DraftingSuggestion, OnCase: true),
+        ["RecordDelivery"] = new("partycommittee", null, s => new() { ["deliveredOn"] = s.ChinaToday.ToString("yyyy-MM-dd"), ["recipients"] = "本人及其所在党组织" },
+            CaseStatus.Decided, OnCase: true),
+        ["LodgeAppeal"] = new("partycommittee", null, s => new()
+        {
+            ["target"] = "Cadre", ["subjectId"] = s.Held["LodgeAppeal"][0], ["lodgedOn"] = s.ChinaToday.ToString("yyyy-MM-dd"), ["grounds"] = "认定事实有误，请求改为通报。",
+        }, CaseStatus.Decided, Execution.Delivered, OnCase: true),
+        ["CompleteOrganisationalAdjustment"] = new("cadremanagement", TaskKinds.OrganisationalAdjustment, s => new()
+        {
+            ["completedOn"] = s.ChinaToday.ToString("yyyy-MM-dd"), ["note"] = "已办理免职手续。",
+        }, CaseStatus.Decided, Execution.Delivered),
+        ["DecideAppeal"] = new("partycommittee", TaskKinds.AppealDecision, s => new()
+        {
+            ["change"] = true, ["answer"] = "部分采纳，改为通报。", ["decidedOn"] = s.ChinaToday.ToString("yyyy-MM-dd"),
+            ["replacement"] = new JsonObject
+            {
+                ["target"] = "Cadre", ["subjectId"] = s.Held["DecideAppeal"][0], ["forms"] = new JsonArray("CirculatedCriticism"), ["reason"] = "申诉后改为通报。",
+            },
+        }, CaseStatus.Decided, Execution.AppealLodged),
         ["AcknowledgeResult"] = new("cadremanagement", TaskKinds.Acknowledgement, _ => new() { ["note"] = "已归入干部档案。" }, CaseStatus.Decided),
     };
 
@@ -172,7 +205,7 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
             if (operation["requestBody"]?["content"]?["application/json"]?["schema"] is { } bodySchema)
             {
                 Assert.True(Targets.TryGetValue(id, out var target), $"The corpus has no valid body for {id}: add one.");
-                var url = UrlOf(path, target!, setup);
+                var url = UrlOf(path, id, target!, setup);
                 var valid = target!.ValidBody(setup);
                 foreach (var probe in ProbesOf(id, valid, bodySchema, document))
                 {
@@ -218,7 +251,7 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
         {
             var id = operation["operationId"]!.GetValue<string>();
             var target = Targets[id];
-            var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), UrlOf(path, target, setup))
+            var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), UrlOf(path, id, target, setup))
             {
                 Content = new StringContent(target.ValidBody(setup).ToJsonString(), Encoding.UTF8, "application/json"),
             };
@@ -227,10 +260,15 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
         }
     }
 
-    private static string UrlOf(string path, Target target, Setup setup) =>
-        target.TaskKind is { } kind ? path.Replace("{id}", setup.Tasks[kind].ToString()) : path;
+    private static string UrlOf(string path, string operation, Target target, Setup setup) =>
+        target.TaskKind is { } kind ? path.Replace("{id}", setup.Tasks[kind].ToString())
+        : target.OnCase ? path.Replace("{id}", setup.Cases[operation].ToString())
+        : path;
 
-    /// <summary>One case per stage, so that each kind of task is open; the people a case holds responsible; a refresh token.</summary>
+    /// <summary>
+    /// One case per kind of task and one per case-scoped operation, each taken to where its operation is open; the people a case
+    /// holds responsible; a refresh token.
+    /// </summary>
     private async Task<Setup> PrepareAsync()
     {
         var setup = new Setup { Now = app.Clock.GetUtcNow() };
@@ -238,17 +276,39 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
             await scope.ServiceProvider.GetRequiredService<Investigation.Workflows.Persistence.InvestigationDbContext>().Users
                 .Where(u => EnglishUsers.Contains(u.UserName!)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Culture, "en"));
         var today = DateOnly.FromDateTime(setup.Now.UtcDateTime);
-        foreach (var (operation, target) in Targets.Where(t => t.Value.TaskKind is not null))
+        foreach (var (operation, target) in Targets.Where(t => t.Value.TaskKind is not null || t.Value.OnCase))
         {
-            if (setup.Tasks.ContainsKey(target.TaskKind!)) continue;
+            if (target.TaskKind is { } kind && setup.Tasks.ContainsKey(kind)) continue;
             var caseId = (await app.Script.RegisterPortalOutageAsync(setup.Now, title: $"模糊测试 {operation}")).CaseId;
-            await app.Script.RunToAsync(caseId, target.Stage ?? CaseStatus.Registered, today);
-            setup.Tasks[target.TaskKind!] = await app.Script.TaskAsync(caseId, target.TaskKind!, target.User == "admin" ? "caseofficer" : target.User);
+            if (target.Stage == CaseStatus.Decided)
+            {
+                await app.Script.RunToAsync(caseId, CaseStatus.AwaitingDecision, today);
+                await DecideWithAdjustmentAsync(caseId, today);
+            }
+            else await app.Script.RunToAsync(caseId, target.Stage ?? CaseStatus.Registered, today);
+            // The suggestion waits for the team's report (Article 11); the report's own operation needs a case without one.
+            if (target.Stage == CaseStatus.DraftingSuggestion && !target.OnCase) await app.Script.ReportAsync(caseId, today);
+            if (target.Then >= Execution.Delivered)
+                await app.Script.SendAs("partycommittee", new RecordDelivery.Command(caseId, setup.ChinaToday, "本人及其所在党组织"));
             if (target.Stage is not null)
                 setup.Held[operation] = (await app.Script.SendAs("auditor", new GetCase.Query(caseId))).Case.PeopleHeldResponsible.Select(p => p.Value).ToList();
+            if (target.Then == Execution.AppealLodged)
+                await app.Script.SendAs("partycommittee", new LodgeAppeal.Command(caseId, TargetKind.Cadre, setup.Held[operation][0], setup.ChinaToday, "请求改为通报。"));
+            if (target.TaskKind is { } k)
+                setup.Tasks[k] = await app.Script.TaskAsync(caseId, k, target.User == "admin" ? "caseofficer" : target.User);
+            else setup.Cases[operation] = caseId;
         }
         setup.RefreshToken = (await ApiClient.TokenAsync(app, "auditor"))["refreshToken"]!.GetValue<string>();
         return setup;
+    }
+
+    /// <summary>The decision, with organisational adjustment (组织调整或者组织处理) for the first person held responsible, so that its delivery starts the organisation department's task (Article 14).</summary>
+    private async Task DecideWithAdjustmentAsync(Guid caseId, DateOnly decidedOn)
+    {
+        var held = (await app.Script.SendAs("partycommittee", new GetCase.Query(caseId))).Case.PeopleHeldResponsible;
+        await app.Script.SendAs("partycommittee", new RecordDecision.Command(await app.Script.TaskAsync(caseId, TaskKinds.Decision, "partycommittee"),
+            held.Select((p, i) => new MeasureInput(TargetKind.Cadre, p.Value, [i == 0 ? AccountabilityForm.OrganisationalAdjustment : AccountabilityForm.Admonishment], "经研究决定。")).ToList(),
+            decidedOn, "已宣布。"));
     }
 
     /// <summary>What must not change: cases, tasks (status, assignee, due date, version), audit entries, timers, workflows, outages, notifications.</summary>

@@ -17,7 +17,7 @@ namespace Investigation.Workflows.Features.Cases;
 /// </summary>
 public static class LodgeAppeal
 {
-    public sealed record Command(Guid CaseId, TargetKind? Target, Guid SubjectId, DateOnly? LodgedOn, string Grounds) : ICommand<Result>;
+    public sealed record Command(Guid CaseId, TargetKind? Target, Guid? SubjectId, DateOnly? LodgedOn, string? Grounds) : ICommand<Result>;
 
     public sealed record Result(int Number, AppealStatus Status, DateOnly LastDay, string? Answer);
 
@@ -27,8 +27,8 @@ public static class LodgeAppeal
         {
             RuleFor(c => c.CaseId).NotEmpty().WithMessage("请指明案件。", "Name the case.");
             RuleFor(c => c.Target).Required().IsInEnum().WithMessage("请选择申诉人的种类。", "Choose the kind of appellant.");
-            RuleFor(c => c.SubjectId).NotEmpty().WithMessage("请选择申诉人。", "Choose the appellant.");
-            RuleFor(c => c.LodgedOn).NotNull().WithMessage("请填写收到书面申诉的日期。", "Give the date the written appeal was received.");
+            RuleFor(c => c.SubjectId).Required().NotEmpty().WithMessage("请选择申诉人。", "Choose the appellant.");
+            RuleFor(c => c.LodgedOn).Required().WithMessage("请填写收到书面申诉的日期。", "Give the date the written appeal was received.");
             RuleFor(c => c.Grounds).NotEmpty().WithMessage("请写明申诉理由。", "State the grounds of the appeal.")
                 .MaximumLength(Appeal.MaxTextLength).WithMessage("申诉理由不能超过20000字。", "The grounds are at most 20,000 characters.");
         }
@@ -45,7 +45,7 @@ public static class LodgeAppeal
             session.Case = c;
             audit.CaseId = record.Id;
             var now = clock.GetUtcNow();
-            var appeal = c.LodgeAppeal(new AccountabilitySubject(command.Target!.Value, command.SubjectId), command.LodgedOn!.Value, command.Grounds, access.Actor.UserName, now);
+            var appeal = c.LodgeAppeal(new AccountabilitySubject(command.Target!.Value, command.SubjectId!.Value), command.LodgedOn!.Value, command.Grounds!, access.Actor.UserName, now);
             record.Store(c, now);
             if (appeal.Status == AppealStatus.Pending)
                 await runtime.StartAsync(db, ExecutionWorkflows.Appeal,

@@ -15,14 +15,14 @@ namespace Investigation.Workflows.Features.Cases;
 /// </summary>
 public static class RecordDelivery
 {
-    public sealed record Command(Guid CaseId, DateOnly? DeliveredOn, string Recipients) : ICommand<Unit>;
+    public sealed record Command(Guid CaseId, DateOnly? DeliveredOn, string? Recipients) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
             RuleFor(c => c.CaseId).NotEmpty().WithMessage("请指明案件。", "Name the case.");
-            RuleFor(c => c.DeliveredOn).NotNull().WithMessage("请填写送达日期。", "Give the date of delivery.");
+            RuleFor(c => c.DeliveredOn).Required().WithMessage("请填写送达日期。", "Give the date of delivery.");
             RuleFor(c => c.Recipients).NotEmpty().WithMessage("请写明送达对象（被问责人或党组织，及其所在党组织）。", "Name who received it (the subject and their organisation).")
                 .MaximumLength(2000).WithMessage("送达对象不能超过2000字。", "The recipients are at most 2000 characters.");
         }
@@ -39,7 +39,7 @@ public static class RecordDelivery
             session.Case = c;
             audit.CaseId = record.Id;
             var now = clock.GetUtcNow();
-            c.RecordDelivery(command.DeliveredOn!.Value, command.Recipients, access.Actor.UserName, now);
+            c.RecordDelivery(command.DeliveredOn!.Value, command.Recipients!, access.Actor.UserName, now);
             record.Store(c, now);
             if (c.AdjustmentLastDay is { } lastDay)
                 await runtime.StartAsync(db, ExecutionWorkflows.Adjustment,

@@ -8,13 +8,13 @@ namespace Investigation.Workflows.Features.Tasks;
 /// <summary>The organisation department reports the formalities of organisational adjustment or handling done (Article 14: within one month).</summary>
 public static class CompleteOrganisationalAdjustment
 {
-    public sealed record Command(Guid TaskId, DateOnly? CompletedOn, string Note) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, DateOnly? CompletedOn, string? Note) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.CompletedOn).NotNull().WithMessage("请填写办结日期。", "Give the date the formalities were completed.");
+            RuleFor(c => c.CompletedOn).Required().WithMessage("请填写办结日期。", "Give the date the formalities were completed.");
             RuleFor(c => c.Note).NotEmpty().WithMessage("请写明办理情况。", "State what was done.")
                 .MaximumLength(2000).WithMessage("办理情况不能超过2000字。", "What was done is at most 2000 characters.");
         }
@@ -25,7 +25,7 @@ public static class CompleteOrganisationalAdjustment
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             var open = await step.BeginAsync(command.TaskId, [TaskKinds.OrganisationalAdjustment], ct);
-            open.Case.CompleteOrganisationalAdjustment(command.CompletedOn!.Value, command.Note, step.Actor.UserName, clock.GetUtcNow());
+            open.Case.CompleteOrganisationalAdjustment(command.CompletedOn!.Value, command.Note!, step.Actor.UserName, clock.GetUtcNow());
             await step.CompleteAsync(open, Runtime.ActivityResult.Done, command, ct);
             return Unit.Value;
         }

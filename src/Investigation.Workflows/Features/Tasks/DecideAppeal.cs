@@ -14,7 +14,7 @@ namespace Investigation.Workflows.Features.Tasks;
 /// </summary>
 public static class DecideAppeal
 {
-    public sealed record Command(Guid TaskId, bool? Change, MeasureInput? Replacement, GroundInput? Ground, string Answer, DateOnly? DecidedOn) : ICommand<Unit>;
+    public sealed record Command(Guid TaskId, bool? Change, MeasureInput? Replacement, GroundInput? Ground, string? Answer, DateOnly? DecidedOn) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -23,7 +23,7 @@ public static class DecideAppeal
             RuleFor(c => c.Change).Required();
             RuleFor(c => c.Answer).NotEmpty().WithMessage("请写明申诉处理决定及其理由。", "State the answer to the appeal and its reasons.")
                 .MaximumLength(Domain.Cases.Appeal.MaxTextLength).WithMessage("申诉处理决定不能超过20000字。", "The answer is at most 20,000 characters.");
-            RuleFor(c => c.DecidedOn).NotNull().WithMessage("请填写申诉处理日期。", "Give the date of the answer.");
+            RuleFor(c => c.DecidedOn).Required().WithMessage("请填写申诉处理日期。", "Give the date of the answer.");
             RuleFor(c => c.Replacement!).ChildRules(m => MeasureInput.Rules(m, "请说明该问责措施的理由。", "Give the reason for the measure."))
                 .When(c => c.Replacement is not null);
             RuleFor(c => c.Ground!).ChildRules(GroundInput.Rules).When(c => c.Ground is not null);
@@ -36,7 +36,7 @@ public static class DecideAppeal
         {
             var open = await step.BeginAsync(command.TaskId, [TaskKinds.AppealDecision], ct);
             var number = await AppealNumberAsync(open.Task.InstanceId, ct);
-            open.Case.DecideAppeal(number, command.Change!.Value, command.Replacement?.ToMeasure(), command.Ground?.ToGround(), command.Answer,
+            open.Case.DecideAppeal(number, command.Change!.Value, command.Replacement?.ToMeasure(), command.Ground?.ToGround(), command.Answer!,
                 command.DecidedOn!.Value, step.Actor.UserName, clock.GetUtcNow());
             await step.CompleteAsync(open, command.Change == true ? ExecutionWorkflows.Outcomes.Changed : ExecutionWorkflows.Outcomes.Upheld, command, ct);
             return Unit.Value;
