@@ -131,6 +131,8 @@ public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper lo
         while (clock.Elapsed < KillAt) await Task.Delay(50);
         var killedAt = clock.Elapsed;
         cluster.Kill(Killed);
+        // A request sent while the kill was under way (until the process was gone) may have reached the node too.
+        var goneAt = clock.Elapsed;
         cluster.Start(Killed);
         await cluster.WaitReadyAsync(Killed, TimeSpan.FromSeconds(40));
         var readyAgainAt = clock.Elapsed;
@@ -145,7 +147,7 @@ public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper lo
         var all = calls.ToArray();
         var access = await AccessLogAsync(cluster);
         log.WriteLine($"{all.Length} calls through nginx in {LoadFor.TotalSeconds} s; {acknowledged.Count} registrations acknowledged; " +
-                      $"{races.Count(r => r.StartsWith("claim"))} claim races; node {Killed} killed at {killedAt.TotalSeconds:F1} s, ready again at {readyAgainAt.TotalSeconds:F1} s; " +
+                      $"{races.Count(r => r.StartsWith("claim"))} claim races; node {Killed} killed at {killedAt.TotalSeconds:F1} s (gone at {goneAt.TotalSeconds:F2} s), ready again at {readyAgainAt.TotalSeconds:F1} s; " +
                       $"unit seen on every node after {organisation.TotalMilliseconds:F0} ms");
         foreach (var group in access.Values.GroupBy(a => a.Upstream)) log.WriteLine($"  answered via {group.Key}: {group.Count()}");
 
@@ -153,7 +155,7 @@ public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper lo
         // (nginx does not resend a POST that reached a node: it may have been committed).
         var killedPort = $"127.0.0.1:{cluster.Ports[Killed]}";
         var failures = all.Where(c => c.Status >= 500 || c.Status == 0).ToList();
-        var cutOff = failures.Where(c => c.Status == 502 && c.Method == "POST" && c.SentAt <= killedAt && c.AnsweredAt >= killedAt
+        var cutOff = failures.Where(c => c.Status == 502 && c.Method == "POST" && c.SentAt <= goneAt && c.AnsweredAt >= killedAt
                                           && access.TryGetValue(c.Id, out var line) && line.Upstream.EndsWith(killedPort, StringComparison.Ordinal)).ToList();
         foreach (var c in cutOff) log.WriteLine($"  cut off by the kill: {c.Method} {c.Url} -> 502 via {access[c.Id].Upstream}");
         var server = failures.Except(cutOff).Select(c => $"{c.Method} {c.Url} -> {c.Status} (via {(access.TryGetValue(c.Id, out var l) ? l.Upstream + " " + l.UpstreamStatus : "?")}): {c.Body}").ToList();
