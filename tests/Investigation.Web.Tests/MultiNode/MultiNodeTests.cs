@@ -22,6 +22,7 @@ namespace Investigation.Web.Tests.MultiNode;
 /// signed-in users through nginx for a bounded time, during which an administrator adds a unit on one
 /// node and one node is killed (kill -9) and started again.
 /// </summary>
+[Collection(nameof(MultiNodeTests))]
 public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper log) : IClassFixture<PostgresServer>
 {
     private static readonly TimeSpan LoadFor = TimeSpan.FromSeconds(22);
@@ -39,6 +40,20 @@ public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper lo
     {
         var connectionString = await postgres.CreateDatabaseAsync("multinode");
         await using var cluster = new NodeCluster(connectionString);
+        try
+        {
+            await RunAsync(cluster, connectionString);
+        }
+        catch
+        {
+            // What the nodes logged is the first thing to read when this fails in CI.
+            for (var i = 0; i < cluster.Ports.Length; i++) log.WriteLine($"--- node {i} ---\n{cluster.Output(i)}");
+            throw;
+        }
+    }
+
+    private async Task RunAsync(NodeCluster cluster, string connectionString)
+    {
 
         // Three nodes at the same moment on an empty database: each migrates and seeds under the lock.
         for (var i = 0; i < cluster.Ports.Length; i++) cluster.Start(i);
@@ -235,7 +250,10 @@ public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper lo
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, params (string Name, string Value)[] values)
     {
-        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(url));
+        var shown = await client.GetAsync(url);
+        var html = await shown.Content.ReadAsStringAsync();
+        Assert.True(shown.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)shown.StatusCode} {html}");
+        var page = await new HtmlParser().ParseDocumentAsync(html);
         var form = page.QuerySelector("main form[method=post]") as IHtmlFormElement ?? throw new InvalidOperationException($"No form on {url}.");
         var fields = form.Elements.OfType<IHtmlInputElement>()
             .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name) && values.All(v => v.Name != i.Name))
@@ -303,6 +321,10 @@ public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper lo
         return lines;
     }
 }
+
+/// <summary>Three application processes and nginx use the machine's cores: run alone, so that neither this test nor the others starve.</summary>
+[CollectionDefinition(nameof(MultiNodeTests), DisableParallelization = true)]
+public sealed class MultiNodeCollection;
 
 internal static class CancellationTokenExtensions
 {
