@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Investigation.Web.Tests.Fuzz;
 
 /// <summary>
-/// Every form of the register page and of each kind of task, posted as the person allowed to use it, with
+/// Every form of the register page, of each kind of task, of the administration and of the account, posted as the person allowed to use it, with
 /// a valid antiforgery token and one field tampered at a time: a select value not in the list, a date of
 /// 0001-01-01 or 9999-12-31 or no date at all, a number that is not one, an oversized text, a radio or box
 /// with a value it does not offer. Each post must re-show the form (no 5xx, no raw JSON) with a message at
@@ -49,6 +49,13 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
             // The administrator may move the due date: that form too.
             if (kind == TaskKinds.Acceptance) pages.Add(("admin", $"/Tasks/Complete/{task}"));
         }
+        // The administration's and the account's forms too.
+        var unit = Investigation.Workflows.Demo.DemoOrganisation.ProvincialGovernmentOffice.Value;
+        pages.AddRange([
+            ("admin", "/Admin/Users/Create"), ("admin", "/Admin/Organisation/AddUnit"), ("admin", "/Admin/Organisation/AddPerson"),
+            ("admin", $"/Admin/Organisation/EditUnit/{unit}"), ("admin", $"/Admin/Organisation/Leadership/{unit}"),
+            ("auditor", "/Account/Manage/ChangePassword"),
+        ]);
         var clients = new Dictionary<string, HttpClient>();
         foreach (var user in pages.Select(p => p.User).Distinct()) clients[user] = await app.SignInAsync(user);
 
@@ -66,7 +73,8 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
             Assert.True(forms.Count > 0, $"No form on {url} for {user}.");
             foreach (var form in forms)
             {
-                var action = form.GetAttribute("action")!;
+                // A form without an action posts back to its own page.
+                var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
                 var baseFields = Fields(form);
                 // Every section of the register page alleged, so that each section's fields are read.
                 foreach (var alleged in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name?.EndsWith(".Alleged") == true && i.Type == "checkbox"))

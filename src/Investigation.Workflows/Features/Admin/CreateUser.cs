@@ -28,7 +28,9 @@ public static class CreateUser
             RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
             RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择该用户所在的单位。", "Choose the user's unit.");
             RuleFor(c => c.Roles).NotEmpty().WithMessage("请为该用户至少选择一个角色。", "Give the user at least one role.");
-            RuleForEach(c => c.Roles).Must(r => Roles.All.Contains(r)).WithMessage("“{PropertyValue}”不是本系统的角色。", "'{PropertyValue}' is not a role of this application.");
+            // On the list as a whole, so that the message stands at the field the form shows.
+            RuleFor(c => c.Roles).Must(rs => rs is null || rs.All(r => Roles.All.Contains(r)))
+                .WithMessage("所选角色中有本系统没有的角色。", "A chosen role is not a role of this application.");
             RuleFor(c => c.Password).NotEmpty().Limit(1_024).MeetsPasswordPolicy(users);
         }
     }

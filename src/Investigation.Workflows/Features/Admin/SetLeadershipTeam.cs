@@ -24,12 +24,15 @@ public static class SetLeadershipTeam
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(c => c.UnitId).NotEmpty();
             RuleFor(c => c.MainLeadId).NotEmpty().WithMessage("请选择主要负责人。", "Choose the main person in charge.");
             RuleFor(c => c.SecurityLeadId).NotEmpty().WithMessage("请选择主管网络安全的领导班子成员。", "Choose the member in charge of cybersecurity.");
             RuleFor(c => c.EffectiveFrom).NotNull().WithMessage("请填写新班子开始任职的日期。", "Enter the date the new team takes office.");
+            // A team takes office on a real day: not before the People's Republic, not more than a year ahead.
+            RuleFor(c => c.EffectiveFrom).Must(d => d is null || (d >= new DateOnly(1949, 10, 1) && d <= DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).AddYears(1)))
+                .WithMessage("任职日期须在1949年10月1日至一年后之间。", "The date the team takes office must lie between 1 October 1949 and a year from today.");
         }
     }
 

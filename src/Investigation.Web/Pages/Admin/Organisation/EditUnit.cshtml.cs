@@ -39,6 +39,13 @@ public sealed class EditUnitModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid unitId)
     {
+        // A value the form could not read (a choice it does not offer) is refused at its field, never sent as a default.
+        if (!ModelState.IsValid)
+        {
+            Unit = (await mediator.Send(new GetOrganisation.Query(unitId), HttpContext.RequestAborted)).Root;
+            await LoadAsync(unitId);
+            return Page();
+        }
         var result = await this.SendAsync(mediator, new EditUnit.Command(unitId, Input.Name, Input.Kind, Input.Level, Input.ParentId, Input.Industry, Input.RegulatorId), _ =>
         {
             TempData["Status"] = Text.T("单位已修改。", "The unit was changed.");

@@ -37,6 +37,12 @@ public sealed class LeadershipModel(IMediator mediator, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostAsync(Guid unitId)
     {
+        // A value the form could not read (a choice it does not offer) is refused at its field, never sent as a default.
+        if (!ModelState.IsValid)
+        {
+            Unit = (await mediator.Send(new GetOrganisation.Query(unitId), HttpContext.RequestAborted)).Root;
+            return Page();
+        }
         var result = await this.SendAsync(mediator, new SetLeadershipTeam.Command(unitId, Input.MainLeadId ?? Guid.Empty, Input.SecurityLeadId ?? Guid.Empty, Input.OtherMemberIds, Input.EffectiveFrom), _ =>
         {
             TempData["Status"] = Text.T("领导班子已更新。", "The leadership team was set.");
