@@ -80,25 +80,24 @@ public sealed class AuditSeal : AfterCommitInterceptor<AuditEntry>
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            // Written whole under a name of its own, then moved into place without overwriting: of several
+            // nodes starting together, one key wins and every node reads a complete file, never a half-written one.
+            var draft = $"{path}.{Guid.NewGuid():N}.tmp";
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            // Readable by the service's user only.
+            if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using (var writer = new StreamWriter(new FileStream(draft, create)))
+                writer.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             try
             {
-                // CreateNew: of several nodes starting together, one makes it and the others read it.
-                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                // Readable by the service's user only.
-                if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                using var stream = new FileStream(path, create);
-                using var writer = new StreamWriter(stream);
-                writer.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+                File.Move(draft, path, overwrite: false);
             }
-            catch (IOException) when (File.Exists(path)) { }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(draft);
+            }
         }
-        for (var attempt = 0; ; attempt++)
-        {
-            var keys = File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).Select(Decode).ToList();
-            // Another node may have created the file and not yet written its key.
-            if (keys.Count > 0 || attempt == 50) return keys;
-            Thread.Sleep(20);
-        }
+        return File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).Select(Decode).ToList();
     }
 
     /// <summary>The seal the context was built with (the interceptor registered in DependencyInjection).</summary>
