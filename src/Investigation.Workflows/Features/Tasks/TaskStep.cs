@@ -24,6 +24,12 @@ public sealed class TaskStep(InvestigationDbContext db, Access access, CaseSessi
 
     public async Task<OpenStep> BeginAsync(Guid taskId, IReadOnlyCollection<string> kinds, CancellationToken ct)
     {
+        // On PostgreSQL two nodes may work one task at once. The task's row is locked first, so that the
+        // second waits for the first to commit and then reads the task and its case as they are after it
+        // (the task done: a conflict), never the task before and the case after (a rule refusal instead of
+        // a 409). SQLite has one writer at a time already.
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM wf_human_tasks WHERE \"Id\" = {taskId} FOR UPDATE", ct);
         var task = await FindVisibleAsync(db, access, taskId, ct);
         if (!kinds.Contains(task.Kind))
             throw new FluentValidation.ValidationException(Say.T(
