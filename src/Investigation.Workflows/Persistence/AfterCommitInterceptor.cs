@@ -40,36 +40,15 @@ public abstract class AfterCommitInterceptor<T> : ISaveChangesInterceptor, IDbTr
         if (context is not null) pending.Remove(context);
     }
 
-    // A unit of work starts afresh: a pooled context may carry what an earlier one noted and never committed
-    // (a transaction disposed without a rollback event), which must not be taken for this one's.
-    private void Starting(DbContext? context)
-    {
-        if (context?.Database.CurrentTransaction is null) Forget(context);
-    }
-
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Starting(eventData.Context);
         Noting(eventData.Context);
         return result;
     }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Starting(eventData.Context);
         Noting(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
-    {
-        Forget(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
