@@ -149,9 +149,12 @@ public sealed class AuditSeal : AfterCommitInterceptor<AuditEntry>
     /// <summary>The newest entry the unit of work has saved: its head once committed.</summary>
     protected override AuditEntry? Note(DbContext context, AuditEntry? noted)
     {
+        // The entries this save adds, never measured against what the context noted before: a pooled context
+        // may still hold the head of a unit of work that never committed, with the same sequence number.
+        AuditEntry? newest = null;
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
-            if (entry.State == EntityState.Added && (noted is null || entry.Entity.Sequence > noted.Sequence)) noted = entry.Entity;
-        return noted;
+            if (entry.State == EntityState.Added && (newest is null || entry.Entity.Sequence > newest.Sequence)) newest = entry.Entity;
+        return newest ?? noted;
     }
 
     protected override void Committed(AuditEntry head) => Append(head);
