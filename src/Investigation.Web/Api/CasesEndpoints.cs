@@ -96,7 +96,8 @@ public static class CasesEndpoints
                 TypedResults.Ok(await mediator.Send(new GetProcessDiagram.Query(id), ct)))
             .WithName(nameof(GetProcessDiagram))
             .WithSummary("Get the process diagram of a case (流程图)")
-            .WithDescription("Every step of the case's workflow version, marked Done, Active or Pending, and the connections between them.")
+            .WithDescription("Every step of the case's workflow version, marked Done, Active or Pending, and the connections between them; "
+                + "execution lists the same for the organisational adjustment (Article 14) and each appeal (Article 20) once the decision is delivered.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -108,6 +108,9 @@ public static class InvestigationWorkflow
         "approval" => TaskKinds.ReviewApproval,
         "decision" => TaskKinds.Decision,
         "acknowledgement" => TaskKinds.Acknowledgement,
+        // The steps of the workflows that follow the delivery (ExecutionWorkflows), named and drawn as tasks too.
+        "adjustment" => TaskKinds.OrganisationalAdjustment,
+        "appeal-decision" => TaskKinds.AppealDecision,
         _ => null,
     };
 

@@ -112,8 +112,9 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         return shown;
     }
 
-    public Task<IActionResult> OnGetBpmnAsync(Guid id) =>
-        this.SendAsync(mediator, new ExportBpmn.Query(id), xml => Content(xml, "application/xml; charset=utf-8"));
+    /// <param name="instance">One of the case's adjustment or appeal workflows; none for its investigation.</param>
+    public Task<IActionResult> OnGetBpmnAsync(Guid id, Guid? instance) =>
+        this.SendAsync(mediator, new ExportBpmn.Query(id, instance), xml => Content(xml, "application/xml; charset=utf-8"));
 
     public string PersonName(PersonId id) =>
         Data.People.TryGetValue(id, out var p) ? $"{p.Name}（{p.Post}）" : Text.T("（组织中无此人）", "(not in the organisation)");
@@ -126,3 +127,6 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
 
     public bool IsOverdue(GetCase.TaskRow task) => task.Status == HumanTaskStatus.Open && task.DueAt < Now;
 }
+
+/// <summary>One diagram on the case page: the workflow drawn, the element's id, where its BPMN comes from, and its heading (none for the investigation's).</summary>
+public sealed record DiagramView(GetProcessDiagram.Result Diagram, string Id, string Url, BilingualText? Title);

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Investigation.Domain;
 using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Runtime;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +18,21 @@ namespace Investigation.Workflows.Features.Cases;
 /// </summary>
 public static class ExportBpmn
 {
-    public sealed record Query(Guid CaseId) : IRequest<string>;
+    /// <param name="InstanceId">One of the case's adjustment or appeal workflows (GetProcessDiagram); none for its investigation.</param>
+    public sealed record Query(Guid CaseId, Guid? InstanceId = null) : IRequest<string>;
 
     public sealed class Handler(InvestigationDbContext db, Access access, WorkflowDefinitionRegistry registry) : IRequestHandler<Query, string>
     {
         public async Task<string> Handle(Query query, CancellationToken ct)
         {
             var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
+            if (query.InstanceId is { } other)
+            {
+                // Only a workflow of this case: another case's (or none) is "not found", as a case the user may not see.
+                var execution = (await GetProcessDiagram.ExecutionInstancesAsync(db, record.Id, ct)).FirstOrDefault(i => i.Id == other)
+                    ?? throw new NotFoundException("该案件的流程", "The case's workflow");
+                return ToXml(Export(registry.Get(execution.DefinitionName, execution.DefinitionVersion), CultureInfo.CurrentUICulture.Name));
+            }
             var instance = record.WorkflowInstanceId is { } id
                 ? await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.DefinitionName, i.DefinitionVersion }).FirstOrDefaultAsync(ct)
                 : null;
@@ -90,6 +99,8 @@ public static class ExportBpmn
         InvestigationWorkflow.Outcomes.Declined => new("不予问责", "declined"),
         InvestigationWorkflow.Outcomes.Approved => new("批准", "approved"),
         InvestigationWorkflow.Outcomes.Refused => new("不予批准", "refused"),
+        ExecutionWorkflows.Outcomes.Upheld => new("维持原决定", "upheld"),
+        ExecutionWorkflows.Outcomes.Changed => new("改变原决定", "changed"),
         _ when outcome.StartsWith("Reopen", StringComparison.Ordinal) && int.TryParse(outcome["Reopen".Length..], out var level) =>
             new($"重查第{level}级", $"level {level} again"),
         _ => new(outcome, outcome),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Runtime;
@@ -6,14 +7,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Features.Cases;
 
-/// <summary>The process diagram of a case: every step of its workflow version, marked done, active or pending.</summary>
+/// <summary>
+/// The process diagrams of a case: every step of its investigation workflow's version, marked done, active or pending;
+/// and, once the decision is delivered, the same for each workflow that runs beside it — the organisational adjustment
+/// (Article 14) and every appeal (Article 20) — in the order they started.
+/// </summary>
 public static class GetProcessDiagram
 {
     public enum StepState { Pending, Active, Done }
 
     public sealed record Step(string ActivityId, string Type, string? TaskKind, StepState State);
     public sealed record Edge(string From, string Outcome, string To);
-    public sealed record Result(string Definition, int Version, IReadOnlyList<Step> Steps, IReadOnlyList<Edge> Edges);
+
+    /// <param name="InstanceId">The workflow instance drawn; null for a case whose investigation has not started.</param>
+    /// <param name="AppealNumber">For an appeal's workflow, the appeal it answers.</param>
+    /// <param name="Execution">On the investigation's diagram: the diagrams of the workflows that run after the delivery.</param>
+    public sealed record Result(string Definition, int Version, IReadOnlyList<Step> Steps, IReadOnlyList<Edge> Edges,
+        Guid? InstanceId = null, int? AppealNumber = null, IReadOnlyList<Result>? Execution = null);
 
     public sealed record Query(Guid CaseId) : IRequest<Result>;
 
@@ -24,15 +34,50 @@ public static class GetProcessDiagram
             var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
             var instance = record.WorkflowInstanceId is { } id
                 ? await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) : null;
-            var definition = instance is null ? registry.Latest(InvestigationWorkflow.Name) : registry.Get(instance.DefinitionName, instance.DefinitionVersion);
-            var active = instance is null ? [] : await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id && b.Blocking)
+            var main = instance is null ? Draw(registry.Latest(InvestigationWorkflow.Name), null, [], [])
+                : await DrawAsync(instance, ct);
+            var execution = new List<Result>();
+            foreach (var other in await ExecutionInstancesAsync(db, record.Id, ct))
+                execution.Add(await DrawAsync(other, ct));
+            return main with { Execution = execution };
+        }
+
+        private async Task<Result> DrawAsync(WorkflowInstance instance, CancellationToken ct)
+        {
+            var definition = registry.Get(instance.DefinitionName, instance.DefinitionVersion);
+            var active = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id && b.Blocking)
                 .Select(b => b.ActivityId).ToListAsync(ct);
-            var done = instance is null ? [] : await db.Journal.AsNoTracking()
+            var done = await db.Journal.AsNoTracking()
                 .Where(j => j.InstanceId == instance.Id && j.Event == JournalEvent.Completed).Select(j => j.ActivityId).Distinct().ToListAsync(ct);
+            return Draw(definition, instance, active, done);
+        }
+
+        private static Result Draw(WorkflowDefinition definition, WorkflowInstance? instance, List<string> active, List<string> done)
+        {
             var steps = definition.Activities.Select(a => new Step(a.Id, a.GetType().Name, InvestigationWorkflow.TaskKindOf(a.Id),
                 active.Contains(a.Id) ? StepState.Active : done.Contains(a.Id) ? StepState.Done : StepState.Pending)).ToList();
             var edges = definition.Connections.Select(c => new Edge(c.From, c.Outcome, c.To)).ToList();
-            return new(definition.Name, definition.Version, steps, edges);
+            return new(definition.Name, definition.Version, steps, edges, instance?.Id,
+                instance?.DefinitionName == ExecutionWorkflows.Appeal ? AppealNumberOf(instance.VariablesJson) : null);
         }
+    }
+
+    /// <summary>The adjustment and appeal workflows of a case (they carry its id), oldest first.</summary>
+    public static Task<List<WorkflowInstance>> ExecutionInstancesAsync(InvestigationDbContext db, Guid caseId, CancellationToken ct)
+    {
+        var key = caseId.ToString();
+        return db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.CorrelationId == key && (i.DefinitionName == ExecutionWorkflows.Adjustment || i.DefinitionName == ExecutionWorkflows.Appeal))
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The appeal an appeal workflow answers, from its input; null if it carries none.</summary>
+    public static int? AppealNumberOf(string variablesJson)
+    {
+        using var doc = JsonDocument.Parse(variablesJson);
+        foreach (var variable in doc.RootElement.EnumerateObject().Where(v => v.Name.Equals(nameof(ExecutionWorkflows.Input), StringComparison.OrdinalIgnoreCase)))
+            foreach (var field in variable.Value.EnumerateObject().Where(f => f.Name.Equals(nameof(ExecutionWorkflows.Input.AppealNumber), StringComparison.OrdinalIgnoreCase)))
+                if (field.Value.ValueKind == JsonValueKind.Number) return field.Value.GetInt32();
+        return null;
     }
 }

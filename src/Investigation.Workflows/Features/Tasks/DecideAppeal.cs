@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Persistence;
@@ -46,11 +45,7 @@ public static class DecideAppeal
         private async Task<int> AppealNumberAsync(Guid instanceId, CancellationToken ct)
         {
             var json = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.VariablesJson).SingleAsync(ct);
-            using var doc = JsonDocument.Parse(json);
-            foreach (var variable in doc.RootElement.EnumerateObject().Where(v => v.Name.Equals(nameof(ExecutionWorkflows.Input), StringComparison.OrdinalIgnoreCase)))
-                foreach (var field in variable.Value.EnumerateObject().Where(f => f.Name.Equals(nameof(ExecutionWorkflows.Input.AppealNumber), StringComparison.OrdinalIgnoreCase)))
-                    if (field.Value.ValueKind == JsonValueKind.Number) return field.Value.GetInt32();
-            throw new InvalidOperationException($"The appeal workflow {instanceId} carries no appeal number.");
+            return Cases.GetProcessDiagram.AppealNumberOf(json) ?? throw new InvalidOperationException($"The appeal workflow {instanceId} carries no appeal number.");
         }
     }
 }
