@@ -31,7 +31,7 @@ public static class DecisionAuthority
         var deciding = organisation.Unit(decidingOrganisation).Name;
         var managing = organisation.Unit(ManagingOrganisationOf(organisation, subject)).Name;
         throw new DomainException(
-            $"{deciding}对该问责对象没有管理权限，只能由{managing}作出问责决定（第九条第二款）。",
-            $"{deciding} has no management authority over this subject; only {managing} may decide (Article 9, paragraph 2).");
+            $"{deciding}对该问责对象没有管理权限，只能由{managing}作出问责决定（《实施办法》第九条第二款）。",
+            $"{deciding} has no management authority over this subject; only {managing} may decide (Measures, Article 9, paragraph 2).");
     }
 }

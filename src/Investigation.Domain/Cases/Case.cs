@@ -297,13 +297,13 @@ public sealed class Case
             throw new DomainException("调查报告由本案调查组成员记录。", "The report is recorded by a member of the case's investigation team.");
         var people = participants.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct().ToList();
         if (people.FirstOrDefault(p => !team.Includes(p)) is { } outsider)
-            throw new DomainException($"“{outsider}”不是本案调查组成员：集体讨论由调查组进行（第十一条）。",
-                $"'{outsider}' is not on the case's investigation team: the collective discussion is the team's (Article 11).");
+            throw new DomainException($"“{outsider}”不是本案调查组成员：集体讨论由调查组进行（《问责条例》第十一条）。",
+                $"'{outsider}' is not on the case's investigation team: the collective discussion is the team's (Accountability Regulations, Article 11).");
         if (people.Count < InvestigationTeam.MinimumMembers)
-            throw new DomainException($"集体讨论至少须有{InvestigationTeam.MinimumMembers}名调查组成员参加（第十一条）。",
-                $"At least {InvestigationTeam.MinimumMembers} members of the team take part in a collective discussion (Article 11).");
+            throw new DomainException($"集体讨论至少须有{InvestigationTeam.MinimumMembers}名调查组成员参加（《问责条例》第十一条；调查组不能少于{InvestigationTeam.MinimumMembers}人，《释义》第十条）。",
+                $"At least {InvestigationTeam.MinimumMembers} members of the team take part in a collective discussion (Accountability Regulations, Article 11; a team has at least {InvestigationTeam.MinimumMembers} members, Interpretation of Article 10).");
         if (!people.Contains(team.Lead))
-            throw new DomainException("调查组组长须参加集体讨论并在调查报告上签名（第十一条）。", "The lead investigator takes part in the discussion and signs the report (Article 11).");
+            throw new DomainException("调查组组长须参加集体讨论并在调查报告上签名（《问责条例》第十一条）。", "The lead investigator takes part in the discussion and signs the report (Accountability Regulations, Article 11).");
         if (discussedOn > DateOnly.FromDateTime(at.UtcDateTime.AddDays(1)))
             throw new DomainException("集体讨论的日期不能晚于今天。", "The discussion cannot be dated in the future.");
         Report = new(Limit(Guard.Text(facts, "调查认定的事实", "The facts found"), "调查认定的事实", "The facts found"),
@@ -429,7 +429,7 @@ public sealed class Case
         // Deciding on no measure at all is still a decision: it too belongs to an organisation with authority here.
         var subjects = PeopleHeldResponsible.Select(AccountabilitySubject.Cadre).Append(AccountabilitySubject.Organisation(UnitId));
         if (list.Count == 0 && !subjects.Any(s => DecisionAuthority.MayDecide(organisation, decidingOrganisation, s)))
-            throw new DomainException($"{organisation.Unit(decidingOrganisation).Name}对本案的人员和党组织均没有管理权限（第九条第二款）。", $"{organisation.Unit(decidingOrganisation).Name} has no management authority over the people or the Party organisation of this case (Article 9, paragraph 2).");
+            throw new DomainException($"{organisation.Unit(decidingOrganisation).Name}对本案的人员和党组织均没有管理权限（《实施办法》第九条第二款）。", $"{organisation.Unit(decidingOrganisation).Name} has no management authority over the people or the Party organisation of this case (Measures, Article 9, paragraph 2).");
         EnsureGrounds(organisation, decidingOrganisation, list, groundList);
         if (decidedOn > DateOnly.FromDateTime(at.UtcDateTime.AddDays(1)))
             throw new DomainException("决定日期不能晚于今天。", "A decision date cannot lie in the future.");
@@ -440,9 +440,9 @@ public sealed class Case
     }
 
     /// <summary>
-    /// The grounds must fit the measures: no accountability or exemption (Article 17) only where no measure is
+    /// The grounds must fit the measures: no accountability or exemption (Accountability Regulations, Article 17) only where no measure is
     /// decided, lighter or heavier handling (Articles 18, 19) only where one is; the members of a Party
-    /// organisation held accountable answer with it (Article 6, paragraph 2); and a person held responsible whom
+    /// organisation held accountable answer with it (Accountability Regulations, Article 6, paragraph 2); and a person held responsible whom
     /// the deciding organisation leaves without a measure is a decision of no accountability, which needs its
     /// Article 17 ground (the reading applied: 失责必问, Article 3 (2), leaves no silent omission).
     /// </summary>
@@ -459,8 +459,8 @@ public sealed class Case
                 throw new DomainException("问责情节只能针对被认定负有责任的人员或本案所涉单位的党组织记录。",
                     "A ground is recorded only for a person held responsible or for the Party organisation of the case's unit.");
             if (g.LeavesWithoutMeasure && withMeasure.Contains(g.Subject))
-                throw new DomainException($"对{NameOf(g.Subject)}已决定问责措施，不能同时{g.Kind.Name().Zh}（第十七条）。",
-                    $"{NameOf(g.Subject)} has a measure decided, so there cannot also be {g.Kind.Name().En} (Article 17).");
+                throw new DomainException($"对{NameOf(g.Subject)}已决定问责措施，不能同时{g.Kind.Name().Zh}（《问责条例》第十七条）。",
+                    $"{NameOf(g.Subject)} has a measure decided, so there cannot also be {g.Kind.Name().En} (Accountability Regulations, Article 17).");
             if (!g.LeavesWithoutMeasure && !withMeasure.Contains(g.Subject))
                 throw new DomainException($"{g.Kind.Name().Zh}须针对所决定的问责措施：对{NameOf(g.Subject)}没有决定问责措施（{g.Citation.Provision}）。",
                     $"{g.Kind.Name().En} qualifies a measure decided, and {NameOf(g.Subject)} has none ({g.Citation.Provision}).");
@@ -475,15 +475,15 @@ public sealed class Case
                 .Where(s => !withMeasure.Contains(s) && !exempted.Contains(s)).ToList();
             if (left.Count > 0)
                 throw new DomainException(
-                    $"对党组织问责的，应当同时对该党组织中负有责任的领导班子成员进行问责（第六条第二款）：请对{string.Join("、", left.Select(NameOf))}决定问责措施，或记录不予问责、免予问责的情节（第十七条）。",
-                    $"Where a Party organisation is held accountable, its leadership members who bear responsibility are held accountable with it (Article 6, paragraph 2): decide a measure for {string.Join(", ", left.Select(NameOf))}, or record a ground of no accountability or exemption (Article 17).");
+                    $"对党组织问责的，应当同时对该党组织中负有责任的领导班子成员进行问责（《问责条例》第六条第二款）：请对{string.Join("、", left.Select(NameOf))}决定问责措施，或记录不予问责、免予问责的情节（《问责条例》第十七条）。",
+                    $"Where a Party organisation is held accountable, its leadership members who bear responsibility are held accountable with it (Accountability Regulations, Article 6, paragraph 2): decide a measure for {string.Join(", ", left.Select(NameOf))}, or record a ground of no accountability or exemption (Accountability Regulations, Article 17).");
         }
         var silent = responsible.Select(AccountabilitySubject.Cadre)
             .Where(s => !withMeasure.Contains(s) && !exempted.Contains(s) && DecisionAuthority.MayDecide(organisation, deciding, s)).ToList();
         if (silent.Count > 0)
             throw new DomainException(
-                $"{string.Join("、", silent.Select(NameOf))}被认定负有责任，且由本组织决定：请决定问责措施，或记录不予问责、免予问责的情节（第十七条）。",
-                $"{string.Join(", ", silent.Select(NameOf))} held responsible and within this organisation's authority: decide a measure, or record a ground of no accountability or exemption (Article 17).");
+                $"{string.Join("、", silent.Select(NameOf))}被认定负有责任，且由本组织决定：请决定问责措施，或记录不予问责、免予问责的情节（《问责条例》第十七条）。",
+                $"{string.Join(", ", silent.Select(NameOf))} held responsible and within this organisation's authority: decide a measure, or record a ground of no accountability or exemption (Accountability Regulations, Article 17).");
     }
 
     // ---- after the decision: delivery, organisational adjustment, appeal ----
@@ -524,19 +524,19 @@ public sealed class Case
         AdjustmentCompletion = new(completedOn, Guard.Text(note, "办理情况", "What was done"), Guard.Text(recordedBy, "记录人", "Who records it"), at);
     }
 
-    /// <summary>The last day to appeal: one month from receiving the decision document (Article 20).</summary>
+    /// <summary>The last day to appeal: one month from receiving the decision document (Accountability Regulations, Article 20).</summary>
     public DateOnly? AppealLastDay => Delivery is { } d ? TimeLimits.LastDayOfOneMonth(d.DeliveredOn) : null;
 
     /// <summary>
     /// A written appeal by a subject of the decision. One lodged after the last day is kept, refused, with the
-    /// reason; one in time waits for the deciding organisation. Execution is not suspended either way (Article 20).
+    /// reason; one in time waits for the deciding organisation. Execution is not suspended either way (Accountability Regulations, Article 20).
     /// </summary>
     public Appeal LodgeAppeal(AccountabilitySubject appellant, DateOnly lodgedOn, string grounds, string recordedBy, DateTimeOffset at)
     {
         if (Delivery is null || AppealLastDay is not { } lastDay)
-            throw new DomainException("问责决定书送达之后才能提出申诉（第二十条）。", "An appeal follows the delivery of the decision document (Article 20).");
+            throw new DomainException("问责决定书送达之后才能提出申诉（《问责条例》第二十条）。", "An appeal follows the delivery of the decision document (Accountability Regulations, Article 20).");
         if (!Decision!.Measures.Any(m => m.Subject == appellant))
-            throw new DomainException("只有被问责的党组织或领导干部才能对问责决定提出申诉（第二十条）。", "Only a Party organisation or cadre held accountable by the decision may appeal (Article 20).");
+            throw new DomainException("只有被问责的党组织或领导干部才能对问责决定提出申诉（《问责条例》第二十条）。", "Only a Party organisation or cadre held accountable by the decision may appeal (Accountability Regulations, Article 20).");
         if (appeals.Any(a => a.Appellant == appellant && a.Status == AppealStatus.Pending))
             throw new DomainException("该对象的申诉尚在处理中。", "This subject's appeal is still being decided.");
         if (lodgedOn < Delivery.DeliveredOn || lodgedOn > TimeLimits.ChinaDate(at))
@@ -545,8 +545,8 @@ public sealed class Case
         var who = Guard.Text(recordedBy, "记录人", "Who records the appeal");
         var late = lodgedOn > lastDay;
         var appeal = new Appeal(appeals.Count + 1, appellant, lodgedOn, text, late ? AppealStatus.RefusedAsLate : AppealStatus.Pending, lastDay,
-            late ? $"申诉逾期：问责决定书于{Delivery.DeliveredOn:yyyy-MM-dd}送达，申诉期限至{lastDay:yyyy-MM-dd}届满，{lodgedOn:yyyy-MM-dd}提出的申诉不予受理（第二十条）。 / "
-                   + $"Late: the decision document was delivered on {Delivery.DeliveredOn:yyyy-MM-dd}, the time to appeal ended on {lastDay:yyyy-MM-dd}; the appeal of {lodgedOn:yyyy-MM-dd} is refused (Article 20)."
+            late ? $"申诉逾期：问责决定书于{Delivery.DeliveredOn:yyyy-MM-dd}送达，申诉期限至{lastDay:yyyy-MM-dd}届满，{lodgedOn:yyyy-MM-dd}提出的申诉不予受理（《问责条例》第二十条）。 / "
+                   + $"Late: the decision document was delivered on {Delivery.DeliveredOn:yyyy-MM-dd}, the time to appeal ended on {lastDay:yyyy-MM-dd}; the appeal of {lodgedOn:yyyy-MM-dd} is refused (Accountability Regulations, Article 20)."
                  : null,
             late ? lodgedOn : null, who, at);
         appeals.Add(appeal);
@@ -578,7 +578,7 @@ public sealed class Case
         if (replacement is not null && replacement.Subject != appeal.Appellant)
             throw new DomainException("申诉只能改变对申诉人的问责措施。", "An appeal changes the measure for the appellant only.");
         if (replacement is null && ground is not { LeavesWithoutMeasure: true })
-            throw new DomainException("撤销对申诉人的问责措施的，须记录不予问责或免予问责的情节（第十七条）。", "Withdrawing the appellant's measure needs a ground of no accountability or exemption (Article 17).");
+            throw new DomainException("撤销对申诉人的问责措施的，须记录不予问责或免予问责的情节（《问责条例》第十七条）。", "Withdrawing the appellant's measure needs a ground of no accountability or exemption (Accountability Regulations, Article 17).");
         if (ground is not null && ground.Subject != appeal.Appellant)
             throw new DomainException("申诉只能改变对申诉人的情节。", "An appeal changes the grounds for the appellant only.");
         var before = Decision!;

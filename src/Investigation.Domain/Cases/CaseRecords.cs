@@ -16,7 +16,7 @@ public sealed record InvestigationTeam
         Lead = Guard.Text(lead, "调查组组长", "The lead investigator");
         Members = members.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Append(Lead).Distinct().ToList();
         if (Members.Count < MinimumMembers)
-            throw new DomainException($"调查组至少由{MinimumMembers}人组成。", $"An investigation team has at least {MinimumMembers} members.");
+            throw new DomainException($"调查组至少由{MinimumMembers}人组成（《问责条例》第十条：启动问责调查后应当组成调查组，《释义》：不能少于2人）。", $"An investigation team has at least {MinimumMembers} members (Accountability Regulations, Article 10: an investigation team is formed; its Interpretation: of no fewer than 2).");
     }
 
     public bool Includes(string user) => Members.Contains(user);

@@ -96,8 +96,8 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
     /// organisation's record would make 地市级以上 "met" on a false premise. Null when they agree.
     /// </summary>
     public BilingualText? LevelMismatch(Unit unit) => SiteLevel == unit.Level ? null : new(
-        $"网站级别（{SiteLevel.Name().Zh}）与所属单位“{unit.Name}”在组织体系中的级别（{unit.Level.Name().Zh}）不一致：第八条第（二）项的“地市级以上”按单位的级别认定，请选择{unit.Level.Name().Zh}，或先更正组织体系。",
-        $"The site's level ({SiteLevel.Name().En}) differs from the level of its unit '{unit.Name}' in the organisation ({unit.Level.Name().En}): \"at or above the prefecture level\" in Article 8 (2) is judged by the unit's level; choose {unit.Level.Name().En}, or correct the organisation first.");
+        $"网站级别（{SiteLevel.Name().Zh}）与所属单位“{unit.Name}”在组织体系中的级别（{unit.Level.Name().Zh}）不一致：第八条第二款第（二）项的“地市级以上”按单位的级别认定，请选择{unit.Level.Name().Zh}，或先更正组织体系。",
+        $"The site's level ({SiteLevel.Name().En}) differs from the level of its unit '{unit.Name}' in the organisation ({unit.Level.Name().En}): \"at or above the prefecture level\" in Article 8(2), item (2) is judged by the unit's level; choose {unit.Level.Name().En}, or correct the organisation first.");
 
     public TimeSpan Outage => (RestoredAt ?? AsOf) - DownAt;
 

@@ -98,8 +98,8 @@ public sealed class TraceBackChain
         var dated = held.Any(a => a.From != Appointment.Always || a.To is not null) || unit.Appointments.Count != held.Count;
         var reason = dated
             ? new BilingualText(
-                $"按事件发生之日（{incidentDate:yyyy-MM-dd}，北京时间）{unit.Name}在任的领导班子倒查：之后任职的人员不倒查，之后离任的人员仍倒查（第八条：倒查事件发生时负有责任的人员）。",
-                $"Traced on the leadership team of {unit.Name} in office on the incident's date ({incidentDate:yyyy-MM-dd}, China Standard Time): people appointed later are not traced, people who left later still are (Article 8: those responsible when it happened).")
+                $"按事件发生之日（{incidentDate:yyyy-MM-dd}，北京时间）{unit.Name}在任的领导班子倒查：之后任职的人员不倒查，之后离任的人员仍倒查（《实施办法》第八条第二款“逐级倒查”：按事件发生时在任者倒查，是本系统的理解，该款未明言时点）。",
+                $"Traced on the leadership team of {unit.Name} in office on the incident's date ({incidentDate:yyyy-MM-dd}, China Standard Time): people appointed later are not traced, people who left later still are (Measures, Article 8, paragraph 2, ‘trace back level by level’: tracing those in office when it happened is this system's reading; the paragraph names no date).")
             : new BilingualText(
                 $"{unit.Name}的领导班子未登记任职日期，按登记的班子倒查。",
                 $"The leadership team of {unit.Name} is on record without dates of taking office; the team on record is traced.");

@@ -92,7 +92,7 @@ public static class OutageWatchWorkflow
 
         await services.GetRequiredService<Notifier>().NotifyAsync([.. officers?.Users ?? [], outage.RegisteredBy], new Message(
             NotificationKind.OutageThresholdReached,
-            new($"第八条第（二）项：{name}网站瘫痪已达6小时，建议立案", $"Article 8 (2): {name}'s site down for 6 hours — a case is proposed"),
+            new($"第八条第二款第（二）项：{name}网站瘫痪已达6小时，建议立案", $"Article 8(2), item (2): {name}'s site down for 6 hours — a case is proposed"),
             new($"{name}（{outage.SiteAddress}）自{At(outage.DownAt)}起无法访问，{until}，已达6小时以上。登记页面已填入这些事实，请核实是否系遭受攻击、是否及时组织处置，再行登记。",
                 $"{name} ({outage.SiteAddress}) has been down since {At(outage.DownAt)}, {untilEn}: 6 hours or more. The registration form has these facts filled in; check whether it was attacked and whether disposal was organised in time, then register."),
             $"/Cases/Register?outage={outage.Id}") { OutageId = outage.Id }, context.CancellationToken);

@@ -79,7 +79,7 @@ public sealed class ExecutionPagesTests(WebApp app) : IClassFixture<WebApp>
 
         // Withdrawing the measure without a ground, a ground's facts without its kind, a kind without its facts, a ground on an
         // upheld decision: each refused with the message the API gives, at its field, and the appeal stays pending.
-        Assert.Contains("须记录不予问责或免予问责的情节（第十七条）", (await PostAsync(answer)).QuerySelector("form [role=alert]")!.TextContent);
+        Assert.Contains("须记录不予问责或免予问责的情节（《问责条例》第十七条）", (await PostAsync(answer)).QuerySelector("form [role=alert]")!.TextContent);
         var noKind = await PostAsync(new(answer) { ["DecideAppeal.Ground.Reason"] = "及时采取补救措施。" });
         Assert.Contains("必须填写", At(noKind, "DecideAppeal.Ground.Kind")); // as the API's 缺少“类型”
         Assert.Contains("请写明该情节的事实和理由", At(await PostAsync(new(answer) { ["DecideAppeal.Ground.Kind"] = nameof(GroundKind.Exemption) }), "DecideAppeal.Ground.Reason"));

@@ -79,7 +79,7 @@ public sealed record OrganisationFile(IReadOnlyList<UnitRow> Units, IReadOnlyLis
         new("姓名 Name", "name", "姓名。Name.", "≤ 100"),
         new("职务 Post", "post", "职务。Post.", "≤ 200"),
         new("所在单位代码 Unit code", "unit", "所在单位。The unit the person works in.", "单位代码 a unit code"),
-        new("管理党组织代码 Managing organisation code", "managingOrganisation", "有管理权限的党组织，作出问责决定（第九条第二款）。The managing Party organisation, which decides accountability (Article 9).", "单位代码 a unit code"),
+        new("管理党组织代码 Managing organisation code", "managingOrganisation", "有管理权限的党组织，作出问责决定（《实施办法》第九条第二款）。The managing Party organisation, which decides accountability (Measures, Article 9, paragraph 2).", "单位代码 a unit code"),
         new("已离任 Retired", "retired", "离任人员保留在记录中。A retired person stays on record.", "是/否 yes/no"),
     ]);
 

@@ -107,7 +107,7 @@ public static class ExportDocument
                 Evaluation(c),
                 new("三、问责决定", d.Measures.Select(m => Measure(tree, m))
                     .Concat(d.Grounds.Select(g => $"{SubjectName(tree, g.Subject)}：{g.Kind.Name().Zh}。{g.Reason}（《中国共产党问责条例》{Provision(g.Citation)}）"))
-                    .Append($"依据：《党委（党组）网络安全工作责任制实施办法》第八条、第九条，《中国共产党问责条例》第八条。本决定由{issuer}作出（第九条第二款）。").ToList()),
+                    .Append($"依据：《党委（党组）网络安全工作责任制实施办法》第八条、第九条，《中国共产党问责条例》第八条。本决定由{issuer}作出（《党委（党组）网络安全工作责任制实施办法》第九条第二款）。").ToList()),
                 new("四、申诉", [$"被问责党组织、被问责领导干部对本决定不服的，可以自收到本决定书之日起1个月内，向{issuer}提出书面申诉。申诉期间，不停止本决定的执行（《中国共产党问责条例》第二十条）。"]),
             ],
             issuer, d.DecidedOn);

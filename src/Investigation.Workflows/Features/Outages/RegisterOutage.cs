@@ -53,7 +53,7 @@ public static class RegisterOutage
             else if (unit.Kind == UnitKind.PartyOrGovernmentOrgan && unit.Level.IsAtOrAbove(AdministrativeLevel.Prefecture)) site = SiteKind.PartyOrGovernmentPortal;
             else throw Say.Invalid(nameof(Command.UnitId),
                 $"{unit.Name}既不是地市级以上党政机关，也不是重点新闻网站：第八条第二款第（二）项不适用于其网站。",
-                $"{unit.Name} is not a Party or government organ at or above the prefecture level, nor a key news website: Article 8 (2) does not cover its site.");
+                $"{unit.Name} is not a Party or government organ at or above the prefecture level, nor a key news website: Article 8(2), item (2) does not cover its site.");
             if (await db.Outages.AnyAsync(o => o.UnitId == unitId && o.RestoredAt == null, ct))
                 throw new ConflictException($"{unit.Name}网站的服务中断已在监测中；请先记录其恢复情况。", $"An outage of {unit.Name}'s site is already being watched; record its restoration first.");
 

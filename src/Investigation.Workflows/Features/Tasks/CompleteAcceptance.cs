@@ -21,7 +21,7 @@ public static class CompleteAcceptance
             RuleFor(c => c.Accept).Required();
             RuleFor(c => c.LeadInvestigator).NotEmpty().When(c => c.Accept == true).WithMessage("请指定调查组组长。", "Name the lead investigator.");
             RuleFor(c => c).Must(c => (c.Members ?? []).Append(c.LeadInvestigator).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().Count() >= InvestigationTeam.MinimumMembers)
-                .When(c => c.Accept == true).WithName(nameof(Command.Members)).WithMessage($"调查组至少由{InvestigationTeam.MinimumMembers}人组成。", $"An investigation team has at least {InvestigationTeam.MinimumMembers} members.");
+                .When(c => c.Accept == true).WithName(nameof(Command.Members)).WithMessage($"调查组至少由{InvestigationTeam.MinimumMembers}人组成（《问责条例》第十条：启动问责调查后应当组成调查组，《释义》：不能少于2人）。", $"An investigation team has at least {InvestigationTeam.MinimumMembers} members (Accountability Regulations, Article 10: an investigation team is formed; its Interpretation: of no fewer than 2).");
             RuleFor(c => c.Reason).NotEmpty().When(c => c.Accept == false).WithMessage("请说明不予受理的理由。", "Give the reason for rejecting the case.").Limit(4_000);
             RuleFor(c => c.LeadInvestigator).Limit(256);
             RuleFor(c => c.Members).AtMost(50);
