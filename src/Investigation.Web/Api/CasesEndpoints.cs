@@ -81,14 +81,15 @@ public static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        cases.MapGet("/{id:guid}/documents/{document}", async Task<FileContentHttpResult> (Guid id, ExportDocument.Kind document, IMediator mediator, CancellationToken ct) =>
+        cases.MapGet("/{id:guid}/documents/{document}", async Task<FileContentHttpResult> (Guid id, ExportDocument.Kind document, int? appeal, IMediator mediator, CancellationToken ct) =>
             {
-                var file = await mediator.Send(new ExportDocument.Query(id, document), ct);
+                var file = await mediator.Send(new ExportDocument.Query(id, document, appeal), ct);
                 return TypedResults.File(file.Content, ExportDocument.Result.ContentType, file.FileName);
             })
             .WithName(nameof(ExportDocument))
-            .WithSummary("Download the suggestion, the investigation report or the decision as a Word document (问责建议书、调查报告、问责决定书)")
-            .WithDescription("document is Suggestion, Report or Decision; laid out as a Chinese official document (GB/T 9704).")
+            .WithSummary("Download the suggestion, the investigation report, the decision or an appeal's answer as a Word document (问责建议书、调查报告、问责决定书、申诉处理决定书)")
+            .WithDescription("document is Suggestion, Report, Decision or AppealAnswer (with ?appeal=<number> when the case has several answered appeals; "
+                + "the written answer of Article 20 to the appellant and their organisation); laid out as a Chinese official document (GB/T 9704).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 

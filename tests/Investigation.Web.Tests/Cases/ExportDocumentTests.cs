@@ -97,6 +97,50 @@ public sealed class ExportDocumentTests(WebApp app) : IClassFixture<WebApp>
     }
 
     [Fact]
+    public async Task AppealAnswer_IsAddressedToTheAppellantAndTheirOrganisation_WithTheChange_AndRefusedWhilePending()
+    {
+        var id = (await app.Script.RegisterPortalOutageAsync(app.Clock.GetUtcNow(), title: "申诉处理决定书")).CaseId;
+        await app.Script.RunToAsync(id, CaseStatus.Decided, DecidedOn);
+        await app.Script.SendAs("partycommittee", new Investigation.Workflows.Features.Cases.RecordDelivery.Command(id, DecidedOn, "本人及其所在党组织"));
+        var found = await app.Script.SendAs("auditor", new GetCase.Query(id));
+        var appellant = found.Case.Decision!.Measures.First().Subject;
+        var person = found.Organisation.Person(new PersonId(appellant.Id));
+        await app.Script.SendAs("partycommittee", new LodgeAppeal.Command(id, appellant.Kind, appellant.Id, DecidedOn, "已及时补救。"));
+        var committee = await app.BearerAsync("partycommittee");
+
+        // While the appeal waits for its answer there is nothing to write: refused, with the reason.
+        var pending = await committee.GetAsync($"/api/v1/cases/{id}/documents/AppealAnswer?appeal=1");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, pending.StatusCode);
+        Assert.Contains("尚未处理", await pending.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await committee.GetAsync($"/api/v1/cases/{id}/documents/AppealAnswer?appeal=2")).StatusCode);
+
+        await app.Script.SendAs("partycommittee", new Investigation.Workflows.Features.Tasks.DecideAppeal.Command(
+            await app.Script.TaskAsync(id, Investigation.Workflows.Investigation.TaskKinds.AppealDecision, "partycommittee"), true,
+            null, new Investigation.Workflows.Features.Tasks.GroundInput(appellant.Kind, appellant.Id, GroundKind.Exemption, "在决策实施中已经履职尽责。"),
+            "经复查，改为免予问责。", DecidedOn));
+
+        var response = await committee.GetAsync($"/api/v1/cases/{id}/documents/AppealAnswer?appeal=1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paragraphs = Paragraphs(await response.Content.ReadAsByteArrayAsync());
+        var number = int.Parse(found.Case.Number.Split('-')[1]);
+        Assert.Equal("江北省委文件", paragraphs[0].Text);
+        Assert.Equal($"问责申〔2026〕{number}-1号", paragraphs[1].Text);
+        Assert.Equal("申诉处理决定书", paragraphs[2].Text);
+        Assert.Contains($"{person.Name}同志及其所在党组织", paragraphs[3].Text); // Article 20: the appellant and their organisation
+        var body = string.Join("\n", paragraphs.Select(p => p.Text));
+        Assert.Contains("已及时补救", body);
+        Assert.Contains("改变原问责决定", body);
+        Assert.Contains($"{person.Name}（{person.Post}）：免予问责。在决策实施中已经履职尽责。（《中国共产党问责条例》第十七条第一款）", body);
+        Assert.Contains("第二十条", body);
+        Assert.Contains("不停止原问责决定的执行", body);
+        Assert.Equal("江北省委", paragraphs[^2].Text);
+        // The only answered appeal needs no number, and the page links to it.
+        Assert.Equal(HttpStatusCode.OK, (await committee.GetAsync($"/api/v1/cases/{id}/documents/AppealAnswer")).StatusCode);
+        var page = await WebApp.PageAsync(await app.SignInAsync("partycommittee"), $"/Cases/Details/{id}");
+        Assert.NotNull(page.QuerySelector("#appeals a[href*='document=AppealAnswer&appeal=1']"));
+    }
+
+    [Fact]
     public void TheFontTable_NamesTheFallbacks()
     {
         var doc = new OfficialDocument("机关", "字〔2026〕1号", "标题", "主送", [new("一、", ["正文"])], "机关", new DateOnly(2026, 1, 1));

@@ -41,12 +41,12 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         return Page();
     }
 
-    /// <summary>A Word document of the case (ExportDocument): the suggestion, the investigation report or the decision.</summary>
-    public async Task<IActionResult> OnGetDocumentAsync(Guid id, ExportDocument.Kind document)
+    /// <summary>A Word document of the case (ExportDocument): the suggestion, the investigation report, the decision, or an appeal's answer.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, ExportDocument.Kind document, int? appeal)
     {
         try
         {
-            var file = await mediator.Send(new ExportDocument.Query(id, document), HttpContext.RequestAborted);
+            var file = await mediator.Send(new ExportDocument.Query(id, document, appeal), HttpContext.RequestAborted);
             return File(file.Content, ExportDocument.Result.ContentType, file.FileName);
         }
         catch (NotFoundException)

@@ -17,9 +17,10 @@ namespace Investigation.Workflows.Features.Cases;
 /// </summary>
 public static class ExportDocument
 {
-    public enum Kind { Suggestion, Report, Decision }
+    public enum Kind { Suggestion, Report, Decision, AppealAnswer }
 
-    public sealed record Query(Guid CaseId, Kind Document) : IRequest<Result>;
+    /// <param name="Appeal">For the answer to an appeal (申诉处理决定书): which appeal; none when the case has one answered.</param>
+    public sealed record Query(Guid CaseId, Kind Document, int? Appeal = null) : IRequest<Result>;
 
     public sealed record Result(string FileName, byte[] Content)
     {
@@ -31,7 +32,8 @@ public static class ExportDocument
         public Validator()
         {
             RuleFor(q => q.CaseId).NotEmpty().WithMessage("请指明案件。", "Name the case.");
-            RuleFor(q => q.Document).IsInEnum().WithMessage("文书种类应为 Suggestion、Report 或 Decision。", "The document is Suggestion, Report or Decision.");
+            RuleFor(q => q.Document).IsInEnum().WithMessage("文书种类应为 Suggestion、Report、Decision 或 AppealAnswer。", "The document is Suggestion, Report, Decision or AppealAnswer.");
+            RuleFor(q => q.Appeal).GreaterThan(0).WithMessage("申诉编号应为正整数。", "The appeal number is a positive whole number.");
         }
     }
 
@@ -46,9 +48,14 @@ public static class ExportDocument
             {
                 Kind.Suggestion => Suggestion(c, tree),
                 Kind.Report => Report(c, tree),
+                Kind.AppealAnswer => AppealAnswer(c, tree, query.Appeal),
                 _ => Decision(c, tree),
             };
-            var name = query.Document switch { Kind.Suggestion => "问责建议书", Kind.Report => "调查报告", _ => "问责决定书" };
+            var name = query.Document switch
+            {
+                Kind.Suggestion => "问责建议书", Kind.Report => "调查报告",
+                Kind.AppealAnswer => query.Appeal is { } a ? $"申诉处理决定书-{a}" : "申诉处理决定书", _ => "问责决定书",
+            };
             return new($"{c.Number}-{name}.docx", doc.ToDocx());
         }
     }
@@ -111,6 +118,46 @@ public static class ExportDocument
                 new("四、申诉", [$"被问责党组织、被问责领导干部对本决定不服的，可以自收到本决定书之日起1个月内，向{issuer}提出书面申诉。申诉期间，不停止本决定的执行（《中国共产党问责条例》第二十条）。"]),
             ],
             issuer, d.DecidedOn);
+    }
+
+    /// <summary>
+    /// The written answer to an appeal (Accountability Regulations, Article 20: 以书面形式告知提出申诉的党组织、领导干部及其所在党组织),
+    /// addressed to the appellant and their organisation; a late appeal's refusal is answered in writing too.
+    /// </summary>
+    public static OfficialDocument AppealAnswer(Case c, OrganisationTree tree, int? number)
+    {
+        var answered = c.Appeals.Where(a => a.Status != AppealStatus.Pending).ToList();
+        var appeal = number is { } n
+            ? c.Appeals.FirstOrDefault(a => a.Number == n) ?? throw new DomainException($"本案没有第{n}号申诉。", $"The case has no appeal #{n}.")
+            : answered.Count == 1 ? answered[0]
+            : throw new DomainException(answered.Count == 0 ? "本案尚无已处理的申诉。" : "本案有多项已处理的申诉，请指明申诉编号。",
+                answered.Count == 0 ? "The case has no answered appeal yet." : "The case has several answered appeals: name the appeal's number.");
+        if (appeal.Status == AppealStatus.Pending)
+            throw new DomainException($"第{appeal.Number}号申诉尚未处理。", $"Appeal #{appeal.Number} has not been answered yet.");
+        var d = c.Decision!;
+        var issuer = tree.Contains(d.DecidedBy) ? tree.Unit(d.DecidedBy).Name : d.DecidedBy.ToString();
+        var appellant = appeal.Appellant;
+        var addressee = appellant.Kind == TargetKind.Cadre && tree.Contains(new PersonId(appellant.Id)) && tree.Person(new PersonId(appellant.Id)) is var p
+            ? $"{p.Name}同志及其所在党组织（{tree.Unit(p.UnitId).Name}）"
+            : SubjectName(tree, appellant) + (appellant.Kind == TargetKind.Organisation ? "" : "及其所在党组织");
+        var decidedOn = d.DecidedOn;
+        var outcome = appeal.Status switch
+        {
+            AppealStatus.RefusedAsLate => ["申诉逾期，不予受理。" + appeal.Answer],
+            AppealStatus.Upheld => ["经复查，维持原问责决定。", appeal.Answer!],
+            _ => new[] { "经复查，改变原问责决定中对申诉人的处理：" }
+                .Concat(d.Measures.Where(m => m.Subject == appellant).Select(m => Measure(tree, m)))
+                .Concat(d.Grounds.Where(g => g.Subject == appellant)
+                    .Select(g => $"{SubjectName(tree, g.Subject)}：{g.Kind.Name().Zh}。{g.Reason}（《中国共产党问责条例》{Provision(g.Citation)}）"))
+                .Append(appeal.Answer!).ToList(),
+        };
+        return new(issuer, $"{DocumentNumber("问责申", c)[..^1]}-{appeal.Number}号", "申诉处理决定书", addressee,
+            [
+                new("一、申诉情况", [$"{SubjectName(tree, appellant)}于{appeal.LodgedOn.Year}年{appeal.LodgedOn.Month}月{appeal.LodgedOn.Day}日对{issuer}{decidedOn.Year}年{decidedOn.Month}月{decidedOn.Day}日作出的问责决定（{DocumentNumber("问责决", c)}）提出书面申诉。申诉理由：{appeal.Grounds}"]),
+                new("二、处理决定", outcome),
+                new("三、依据", [$"根据《中国共产党问责条例》第二十条，作出本申诉处理决定，并以书面形式告知申诉人及其所在党组织。申诉期间，不停止原问责决定的执行。"]),
+            ],
+            issuer, appeal.DecidedOn ?? appeal.LodgedOn);
     }
 
     // ---- the parts they share ----
