@@ -141,6 +141,15 @@ public sealed class ExecutionPagesTests(WebApp app) : IClassFixture<WebApp>
             Assert.All(listed, e => Assert.Contains(e, ids));
         }
 
+        // The API's diagram lists the same workflows under execution, each with its own steps.
+        var api = await Investigation.Web.Tests.Api.ApiClient.GetJsonAsync(await Investigation.Web.Tests.Api.ApiClient.BearerAsync(app, "partycommittee"), $"/api/v1/cases/{id}/diagram");
+        var execution = api["execution"]!.AsArray();
+        Assert.Equal([ExecutionWorkflows.Adjustment, ExecutionWorkflows.Appeal], execution.Select(e => e!["definition"]!.GetValue<string>()));
+        var appealSteps = execution[1]!["steps"]!.AsArray();
+        Assert.Equal(1, execution[1]!["appealNumber"]!.GetValue<int>());
+        Assert.Contains(appealSteps, st => st!["activityId"]!.GetValue<string>() == "appeal-decision" && st["state"]!.GetValue<string>() == "Active"
+            && st["taskKind"]!.GetValue<string>() == TaskKinds.AppealDecision);
+
         // An instance is only ever drawn for its own case, and never for a user of another unit.
         var appealUrl = page.QuerySelector("#diagram-appeal-1")!.GetAttribute("data-bpmn-url")!;
         var instance = appealUrl[(appealUrl.IndexOf("instance=", StringComparison.Ordinal) + "instance=".Length)..];

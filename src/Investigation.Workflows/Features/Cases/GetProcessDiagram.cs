@@ -10,7 +10,7 @@ namespace Investigation.Workflows.Features.Cases;
 /// <summary>
 /// The process diagrams of a case: every step of its investigation workflow's version, marked done, active or pending;
 /// and, once the decision is delivered, the same for each workflow that runs beside it — the organisational adjustment
-/// (Article 14) and every appeal (Article 20) — in the order they started.
+/// (Article 14) and every appeal (Article 20) — the adjustment first, then the appeals by number.
 /// </summary>
 public static class GetProcessDiagram
 {
@@ -39,7 +39,8 @@ public static class GetProcessDiagram
             var execution = new List<Result>();
             foreach (var other in await ExecutionInstancesAsync(db, record.Id, ct))
                 execution.Add(await DrawAsync(other, ct));
-            return main with { Execution = execution };
+            // The adjustment first, then the appeals by number: a test clock can start them all at one instant.
+            return main with { Execution = execution.OrderBy(r => r.Definition == ExecutionWorkflows.Appeal ? 1 : 0).ThenBy(r => r.AppealNumber).ToList() };
         }
 
         private async Task<Result> DrawAsync(WorkflowInstance instance, CancellationToken ct)
