@@ -149,13 +149,12 @@ internal static partial class WebScenario
                 Interlocked.Add(ref errors, statuses.Count(s => (int)s >= 400));
             }
         }).ToList();
-        var minute = 0;
         var (cpuBefore, requestsBefore) = (CpuMs(app.Id), 0L);
-        while (workers.Any(w => !w.IsCompleted))
+        // One line per whole minute of the soak; the requests still in flight when it stops are not a minute of their own.
+        for (var minute = 1; minute <= (int)Math.Ceiling(length.TotalMinutes); minute++)
         {
-            var next = TimeSpan.FromMinutes(minute + 1) - start.Elapsed;
-            if (next > TimeSpan.Zero) await Task.WhenAny(Task.WhenAll(workers), Task.Delay(next));
-            minute++;
+            var next = TimeSpan.FromMinutes(minute) - start.Elapsed;
+            if (next > TimeSpan.Zero) await Task.Delay(next);
             Report.Line($"soak_rss_minute_{minute:00}_mb", Mb(Rss(app.Id)), "MB");
             // The minute's work beside its memory: a memory that grows while the work stays the same is a leak.
             var (cpu, done) = (CpuMs(app.Id), Interlocked.Read(ref requests));
