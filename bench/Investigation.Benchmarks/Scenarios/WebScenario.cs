@@ -89,8 +89,13 @@ internal static partial class WebScenario
             foreach (var (name, path) in pages)
             {
                 await LoadAsync(users, path, TimeSpan.FromSeconds(2), bearer: name.StartsWith("api", StringComparison.Ordinal));
+                var cpuBefore = CpuMs(app.Id);
                 var result = await LoadAsync(users, path, TimeSpan.FromSeconds(seconds), bearer: name.StartsWith("api", StringComparison.Ordinal));
+                var cpu = CpuMs(app.Id) - cpuBefore;
                 Report.Line($"{name}_req_per_s", result.PerSecond.ToString("0", CultureInfo.InvariantCulture), "/s");
+                // The application's own CPU time per request (user and system, from /proc): moves far less than
+                // the rate when other work shares the machine, and leaves out this load generator's share.
+                Report.Ms($"{name}_cpu_ms_per_req", result.Count == 0 ? double.NaN : cpu / result.Count);
                 Report.Ms($"{name}_p50_ms", result.P50);
                 Report.Ms($"{name}_p99_ms", result.P99);
                 Report.Ms($"{name}_max_ms", result.Max);
@@ -144,13 +149,18 @@ internal static partial class WebScenario
                 Interlocked.Add(ref errors, statuses.Count(s => (int)s >= 400));
             }
         }).ToList();
-        var minute = 0;
-        while (workers.Any(w => !w.IsCompleted))
+        var (cpuBefore, requestsBefore) = (CpuMs(app.Id), 0L);
+        // One line per whole minute of the soak; the requests still in flight when it stops are not a minute of their own.
+        for (var minute = 1; minute <= (int)Math.Ceiling(length.TotalMinutes); minute++)
         {
-            var next = TimeSpan.FromMinutes(minute + 1) - start.Elapsed;
-            if (next > TimeSpan.Zero) await Task.WhenAny(Task.WhenAll(workers), Task.Delay(next));
-            minute++;
+            var next = TimeSpan.FromMinutes(minute) - start.Elapsed;
+            if (next > TimeSpan.Zero) await Task.Delay(next);
             Report.Line($"soak_rss_minute_{minute:00}_mb", Mb(Rss(app.Id)), "MB");
+            // The minute's work beside its memory: a memory that grows while the work stays the same is a leak.
+            var (cpu, done) = (CpuMs(app.Id), Interlocked.Read(ref requests));
+            Report.Count($"soak_requests_minute_{minute:00}", done - requestsBefore, "requests");
+            Report.Ms($"soak_cpu_ms_per_req_minute_{minute:00}", done == requestsBefore ? double.NaN : (cpu - cpuBefore) / (done - requestsBefore));
+            (cpuBefore, requestsBefore) = (cpu, done);
         }
         await Task.WhenAll(workers);
         Report.Count("soak_requests", requests, "requests");
@@ -158,7 +168,7 @@ internal static partial class WebScenario
         Report.Line("soak_rss_peak_mb", Mb(Peak(app.Id)), "MB");
     }
 
-    private readonly record struct LoadResult(double PerSecond, double P50, double P99, double Max, long Errors);
+    private readonly record struct LoadResult(double PerSecond, double P50, double P99, double Max, long Errors, long Count);
 
     private static async Task<LoadResult> LoadAsync(Client[] users, Func<Client, string> path, TimeSpan length, bool bearer)
     {
@@ -179,7 +189,7 @@ internal static partial class WebScenario
         var elapsed = watch.Elapsed.TotalSeconds;
         var all = perClient.SelectMany(c => c.times).Order().ToArray();
         double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
-        return new(all.Length / elapsed, At(0.50), At(0.99), all.LastOrDefault(), perClient.Sum(c => c.errors));
+        return new(all.Length / elapsed, At(0.50), At(0.99), all.LastOrDefault(), perClient.Sum(c => c.errors), all.Length);
     }
 
     private sealed record Targets(List<Guid> CaseIds, List<Guid> TaskIds, List<Guid> ClaimableTaskIds);
@@ -313,6 +323,15 @@ internal static partial class WebScenario
     }
 
     private static long Rss(int pid) => StatusKb(pid, "VmRSS:");
+
+    /// <summary>The process's user and system CPU time so far, in ms (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms).</summary>
+    private static double CpuMs(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+    }
     private static long Peak(int pid) => StatusKb(pid, "VmHWM:");
 
     private static long StatusKb(int pid, string field)

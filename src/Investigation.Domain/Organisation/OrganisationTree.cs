@@ -28,6 +28,9 @@ public sealed class OrganisationTree
     public IEnumerable<Unit> Units => units.Values;
     public IEnumerable<Person> People => people.Values;
 
+    /// <summary>Every person by id, read-only: pages that name many people look them up here instead of copying the tree's people on each request.</summary>
+    public IReadOnlyDictionary<PersonId, Person> PeopleById => people;
+
     public Unit AddUnit(UnitId id, string name, UnitKind kind, AdministrativeLevel level, UnitId? parentId = null, string? industry = null, bool retired = false)
     {
         if (units.ContainsKey(id)) throw new DomainException($"单位 {id} 已存在。", $"Unit {id} exists already.");

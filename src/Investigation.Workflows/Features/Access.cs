@@ -31,14 +31,23 @@ public sealed class Access(InvestigationDbContext db, CurrentActor current, Orga
         return tree.Contains(Actor.UnitId) ? tree.Subtree(Actor.UnitId).Select(u => u.Id.ToString()).ToList() : [];
     }
 
+    // The case row last read for reading only, kept for the rest of the request: the case page's four
+    // queries each read it, and read it the same. Forgotten when a command commits (TransactionBehavior).
+    private CaseRecord? readOnly;
+
     /// <summary>The case row, if the actor may see it; otherwise "not found".</summary>
     public async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken ct, bool tracking = true)
     {
+        if (!tracking && readOnly is { } known && known.Id == caseId) return known;
         var query = tracking ? db.Cases : db.Cases.AsNoTracking();
         var record = await query.FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (record is null || !await CanSeeUnitAsync(record.UnitId, ct)) throw new NotFoundException("案件", "The case");
+        if (!tracking) readOnly = record;
         return record;
     }
+
+    /// <summary>After a commit the case may have changed: the next read goes to the database.</summary>
+    public void Forget() => readOnly = null;
 
     public void RequireRole(params string[] roles)
     {

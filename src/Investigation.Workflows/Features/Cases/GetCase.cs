@@ -44,7 +44,7 @@ public static class GetCase
                     .Select(j => new TimelineEntry(j.At, j.ActivityId, Investigation.InvestigationWorkflow.TaskKindOf(j.ActivityId), j.Event, j.Outcome, j.Actor, j.Detail))
                     .ToList();
             }
-            var people = tree.People.ToDictionary(p => p.Id);
+            var people = tree.PeopleById;
             return new(c, tree.Contains(c.UnitId) ? tree.Unit(c.UnitId).Name : "", status, tasks, timeline, people, tree);
         }
     }

@@ -32,7 +32,9 @@ public static class GetCaseHistory
             var key = record.Id.ToString();
             var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.CorrelationId == key)
                 .Select(t => new { t.Id, t.Kind, t.Outcome, t.CompletedBy, t.CompletedAt }).ToDictionaryAsync(t => t.Id, ct);
-            var users = await db.Users.AsNoTracking().Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
+            // The names of this case's actors only, not of every account.
+            var actors = entries.Select(e => e.Actor).Distinct().ToList();
+            var users = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
             var names = users.Where(u => u.UserName != null).GroupBy(u => u.UserName!).ToDictionary(g => g.Key, g => g.First().DisplayName);
 
             return entries.Select(e =>

@@ -64,7 +64,7 @@ public static class GetTask
             var tree = await access.OrganisationAsync(ct);
             var info = TaskKinds.Of(task.Kind);
             var level = TaskKinds.LevelOf(task.Kind);
-            var people = tree.People.ToDictionary(p => p.Id);
+            var people = tree.PeopleById;
             var unit = tree.Contains(c.UnitId) ? tree.Unit(c.UnitId) : null;
 
             var row = new GetCase.TaskRow(task.Id, task.Kind, task.Title, task.Status, task.CandidateRole, task.AssigneeId,

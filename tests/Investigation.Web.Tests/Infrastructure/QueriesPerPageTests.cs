@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Investigation.Domain.Cases;
+using Investigation.Web.Tests.Support;
+using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Investigation.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The database commands each page sends, counted: a page that starts reading row by row (an N+1) or
+/// reading the same row again shows here as a count beyond its bound. What a person waits for on these
+/// pages is timed by the web benchmark (bench/), not here; the allocation per request is printed for it.
+/// </summary>
+public sealed class QueriesPerPageTests(QueriesPerPageTests.CountingApp app, ITestOutputHelper output) : IClassFixture<QueriesPerPageTests.CountingApp>
+{
+    /// <summary>The web application with every database command sent while serving a request counted.</summary>
+    public sealed class CountingApp : WebApp
+    {
+        public CommandCounter Commands { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.AddHttpContextAccessor();
+                services.ConfigureDbContext<SqliteInvestigationDbContext>((sp, o) =>
+                    o.AddInterceptors(Commands.For(sp.GetRequiredService<IHttpContextAccessor>())));
+            });
+        }
+    }
+
+    /// <summary>Counts the commands sent on behalf of a request; the scheduler's and other background work's are left out.</summary>
+    public sealed class CommandCounter
+    {
+        private long count;
+        public long Count => Interlocked.Read(ref count);
+        public Interceptor For(IHttpContextAccessor http) => new(this, http);
+
+        public sealed class Interceptor(CommandCounter counter, IHttpContextAccessor http) : DbCommandInterceptor
+        {
+            private void Count()
+            {
+                if (http.HttpContext is not null) Interlocked.Increment(ref counter.count);
+            }
+
+            public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+            {
+                Count();
+                return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+            }
+
+            public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+            {
+                Count();
+                return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+            }
+
+            public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+            {
+                Count();
+                return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+            }
+
+            public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+            {
+                Count();
+                return base.ReaderExecuting(command, eventData, result);
+            }
+        }
+    }
+
+    /// <summary>Commands per request for one page, read several times after a first (warm-up) read; prints the allocation per request too.</summary>
+    private async Task<double> CommandsPerRequestAsync(HttpClient client, string url, int times = 20)
+    {
+        var first = await client.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        var before = app.Commands.Count;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < times; i++)
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+        var perRequest = (app.Commands.Count - before) / (double)times;
+        // The test server's client and this process's other tests allocate too: a figure to compare, not the page's alone.
+        output.WriteLine($"{url}: {perRequest:0.##} commands, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / times / 1024.0:0} KB allocated per request");
+        return perRequest;
+    }
+
+    [Fact]
+    public async Task EachPage_SendsAFixedSmallNumberOfCommands()
+    {
+        var id = (await app.Script.RegisterPortalOutageAsync(app.Clock.GetUtcNow())).CaseId;
+        await app.Script.RunToAsync(id, CaseStatus.DeterminingResponsibility, new DateOnly(2026, 3, 2));
+        var task = await app.Script.TaskAsync(id, TaskKinds.ResponsibilityDetermination, "investigator");
+        var client = await app.SignInAsync("investigator");
+
+        var casePage = await CommandsPerRequestAsync(client, $"/Cases/Details/{id}");
+        var inbox = await CommandsPerRequestAsync(client, "/Tasks");
+        var taskPage = await CommandsPerRequestAsync(client, $"/Tasks/Complete/{task}");
+        var dashboard = await CommandsPerRequestAsync(client, "/Dashboard");
+        var api = await CommandsPerRequestAsync(client, "/api/v1/tasks");
+
+        // The case page: the case row once (not once per query it sends), then each part's rows once.
+        // Before: 16, the case row read four times and every account's name for the timeline.
+        Assert.InRange(casePage, 1, 13);
+        // The inbox and the API inbox read the tasks by hand-written statements (GetInbox), not counted here:
+        // what is counted is the bell's count and nothing that grows with the page.
+        Assert.InRange(inbox, 0, 1);
+        Assert.InRange(taskPage, 1, 7);
+        Assert.InRange(dashboard, 1, 6);
+        Assert.InRange(api, 0, 0);
+    }
+}
