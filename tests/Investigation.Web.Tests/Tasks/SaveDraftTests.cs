@@ -92,7 +92,9 @@ public sealed class SaveDraftTests(WebApp app) : IClassFixture<WebApp>
         var refused = await SaveAsync(investigator, task, values);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains(message, await MessageAsync(refused));
+        var said = await MessageAsync(refused);
+        Assert.Contains(message, said);
+        if (kind == "too long") Assert.DoesNotContain("格式不正确", said); // one message for one fault
         Assert.Equal(0, await DraftsAsync(task));
     }
 

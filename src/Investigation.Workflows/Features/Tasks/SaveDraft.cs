@@ -31,7 +31,8 @@ public static class SaveDraft
     {
         public Validator()
         {
-            RuleFor(c => c.Values).NotEmpty().WithMessage("暂存的内容是空的。", "The draft is empty.")
+            // One message for one fault: a draft too long is not also parsed and called malformed.
+            RuleFor(c => c.Values).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("暂存的内容是空的。", "The draft is empty.")
                 .MaximumLength(MaxLength).WithMessage($"暂存内容过长（不能超过{MaxLength}个字符），未保存：请删减后再暂存。",
                     $"The draft is too long (at most {MaxLength:N0} characters) and was not saved: shorten it and save again.")
                 .Must(BeFields).WithMessage("暂存内容的格式不正确，未保存。", "The draft is not in the expected format and was not saved.");
