@@ -2,6 +2,7 @@ using Investigation.Domain;
 using Investigation.Workflows;
 using Investigation.Workflows.Audit;
 using Investigation.Workflows.Demo;
+using Investigation.Workflows.Evidence;
 using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Persistence;
@@ -17,7 +18,7 @@ namespace Investigation.Web.Infrastructure;
 /// <c>migrate</c> (the schema and seed rows under the start-up lock, README "Several nodes"),
 /// <c>setup-admin --user NAME [--name DISPLAY]</c> (the password from the environment variable
 /// <see cref="PasswordVariable"/> or the first line of standard input, never the command line),
-/// <c>backup --to FILE</c> (SQLite), <c>verify-audit</c>, and <c>organisation-file [--from F] --to F</c>. Each prints what happened and returns an
+/// <c>backup --to FILE</c> (SQLite, with the evidence folder beside it as FILE.evidence), <c>verify-audit</c>, and <c>organisation-file [--from F] --to F</c>. Each prints what happened and returns an
 /// exit code: 0 done, 1 refused, 2 wrong usage.
 /// </summary>
 public static class ConsoleCommands
@@ -91,8 +92,12 @@ public static class ConsoleCommands
             output.WriteLine("用法 / Usage: backup --to FILE");
             return 2;
         }
-        await DatabaseBackup.SqliteAsync(app.Services.GetRequiredService<DatabaseOptions>(), target);
+        // The folder store's files are not in the database: the backup takes them beside it (README, Deploy).
+        var folder = (app.Services.GetRequiredService<IEvidenceFolder>() as EvidenceFolder)?.Root;
+        var files = await DatabaseBackup.SqliteAsync(app.Services.GetRequiredService<DatabaseOptions>(), target, folder);
         output.WriteLine($"备份已写入 / Backup written to {Path.GetFullPath(target)}");
+        if (folder is not null)
+            output.WriteLine($"证据文件 {files} 个已复制到 / {files} evidence files copied to {DatabaseBackup.EvidenceFolderOf(target)}");
         return 0;
     }
 

@@ -73,6 +73,8 @@ public static class AuditReading
         ["MarkNotificationRead"] = new("标记通知已读", "Marked a notification read"),
         ["UploadEvidence"] = new("上传证据文件", "Uploaded an evidence file"),
         ["CommentOnCase"] = new("发表评论", "Commented on the case"),
+        ["SaveDraft"] = new("暂存任务表单", "Saved a draft of a task's form"),
+        ["DiscardDraft"] = new("放弃暂存", "Discarded a draft"),
     };
 
     // Fields of the commands that FieldNames (the validators' names) does not name: the audit page reads every field.

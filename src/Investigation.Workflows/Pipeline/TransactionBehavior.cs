@@ -77,6 +77,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         try
         {
             var response = await next();
+            await TaskDraft.DropStaleAsync(db, cancellationToken);
             await newTasks.NotifyAsync(cancellationToken);
             await AuditChain.AppendAsync(db, clock.GetUtcNow(), actor.IsSet ? actor.Actor.UserName : Actor.System.UserName,
                 typeof(TRequest).DeclaringType?.Name ?? typeof(TRequest).Name, audit.CaseId,

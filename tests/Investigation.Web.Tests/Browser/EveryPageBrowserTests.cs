@@ -43,6 +43,7 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
         { "cases", "caseofficer", "/Cases" },
         { "register", "caseofficer", "/Cases/Register" },
         { "dashboard", "caseofficer", "/Dashboard" },
+        { "overdue", "caseofficer", "/Dashboard/ListOverdueTasks" },
         { "audit", "auditor", "/Audit" },
         { "notifications", "investigator2", "/Notifications" },
         { "account", "investigator", "/Account/Manage" },
@@ -108,23 +109,5 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
         Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"The claim button spans {box.X}..{box.X + box.Width} px.");
         await claim.ClickAsync();
         await Expect(page.Locator($"#task-{task}").GetByRole(AriaRole.Button, new() { Name = "释放" })).ToBeVisibleAsync();
-    }
-
-    [Fact]
-    public async Task TaskForm_SaveDraft_KeepsWhatWasTyped_ForAfterAReload()
-    {
-        var (_, taskId) = await CaseAsync();
-        var page = await app.OpenAsAsync("investigator");
-        await page.GotoAsync($"/Tasks/Complete/{taskId}");
-        var facts = page.Locator("main form[action*='handler=RecordFindings'] textarea").First;
-        await facts.FillAsync("值班人员未按规定报告。");
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "暂存", Exact = true }).ClickAsync();
-        await page.ReloadAsync();
-        await Expect(facts).ToHaveValueAsync("");
-        await page.GetByRole(AriaRole.Button, new() { Name = "恢复暂存" }).ClickAsync();
-
-        await Expect(facts).ToHaveValueAsync("值班人员未按规定报告。");
-        await BrowserApp.ScreenshotAsync(page, "pages/task-draft-restored");
     }
 }

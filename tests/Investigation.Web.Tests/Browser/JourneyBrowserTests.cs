@@ -239,10 +239,24 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(returned).ToContainTextAsync("补充调查（第2轮）");
         await Expect(returned).ToContainTextAsync("disciplinereviewer");
         await Expect(returned).ToContainTextAsync("网络安全负责人的证据不足，请补充巡检记录。");
-        await Finding(level2, responsible: true, "补充调查：近一年未组织门户网站安全巡检。", "巡检记录（2025年度）\n补充询问笔录");
+        // The second round starts from the first round's finding (CaseScript's), which the investigator adds to.
+        const string firstRound = "未落实网站安全巡检和值班报告制度，篡改发生后两小时未报告。";
+        // (By name: a label's accessible name takes in the text of the field it wraps, which is no longer empty.)
+        var facts = level2.Locator("textarea[name='RecordFindings.Findings[0].Facts']");
+        var evidence = level2.Locator("textarea[name='RecordFindings.Findings[0].Evidence']");
+        await Expect(facts).ToHaveValueAsync(firstRound);
+        await Expect(evidence).ToHaveValueAsync("询问笔录\n值班记录");
+        await Expect(level2.GetByLabel("负有责任", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(level2.Locator("select[name='RecordFindings.Findings[0].DutyFailed']")).ToHaveValueAsync(nameof(Article3Duty.ProtectionAndIncidentHandling));
+        await facts.FillAsync(firstRound + "补充调查：近一年未组织门户网站安全巡检。");
+        await evidence.FillAsync("询问笔录\n值班记录\n巡检记录（2025年度）");
         await journey.CompleteAsync(level2, "完成", CaseStatus.DeterminingResponsibility);
+        // The case page shows both rounds: this one's finding, and the first one's kept as superseded.
         await Expect(level2.Locator("#level-2 .level-status")).ToHaveTextAsync(LevelStatus.Done.Name().Zh);
+        await Expect(level2.Locator("#level-2")).ToContainTextAsync("补充调查：近一年未组织门户网站安全巡检。");
         await Expect(level2.Locator("#level-2 details")).ToContainTextAsync("已被补充调查取代");
+        await Expect(level2.Locator("#level-2 details")).ToContainTextAsync(firstRound);
+        await Screenshot(level2, "case-both-rounds", fullPage: false);
 
         // Back through the join: the lead determines responsibility again.
         await Expect(journey.Row(await journey.InboxAsync("investigator"), TaskKinds.ResponsibilityDetermination)).ToBeVisibleAsync();
@@ -251,6 +265,15 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(level2.Locator($"#diagram-steps li[data-element='{again}']")).ToHaveAttributeAsync("data-state", "done");
         foreach (var other in new[] { "again-level-1", "again-level-3", "again-coordination" })
             await Expect(level2.Locator($"#diagram-steps li[data-element='{ExportBpmn.ElementId(other)}']")).ToHaveAttributeAsync("data-state", "pending");
+
+        // Downstream, the responsibility form opens with the first round's decision at fault (CaseScript's), so
+        // completing it needs no typing; the hearing then opens with the first round's statements.
+        var responsibility = await journey.OpenTaskAsync("investigator", TaskKinds.ResponsibilityDetermination, assignedTo: "investigator");
+        await Expect(responsibility.Locator("textarea[name='DetermineResponsibility.Decision.Description']")).ToHaveValueAsync("办公厅党组会议决定推迟门户网站安全加固项目。");
+        await journey.CompleteAsync(responsibility, "确认责任认定", CaseStatus.Hearing);
+        var hearing = await journey.OpenTaskAsync("investigator", TaskKinds.Hearing);
+        await Expect(hearing.Locator("textarea[name='RecordHearing.Statements[0].Statement']")).ToHaveValueAsync(new Regex("本人对调查认定的事实无异议。"));
+        await Screenshot(hearing, "hearing-second-round-prefilled");
     }
 
     /// <summary>One case's steps, each worked from its person's inbox and checked on the case page afterwards.</summary>

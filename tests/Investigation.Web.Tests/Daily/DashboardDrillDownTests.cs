@@ -18,7 +18,8 @@ public sealed class DashboardDrillDownTests(WebApp app) : IClassFixture<WebApp>
         Assert.Equal("/Cases?status=Registered", status.GetAttribute("href"));
         var list = await WebApp.PageAsync(client, status.GetAttribute("href")!);
         Assert.Contains(registered.Number, list.QuerySelector("main table")!.TextContent);
-        Assert.Equal("/Cases?circumstance=PortalParalysed", page.QuerySelector("#by-circumstance tr[data-key=PortalParalysed] a")!.GetAttribute("href"));
+        Assert.Equal("/Cases?circumstance=PortalParalysed&state=open", page.QuerySelector("#by-circumstance tr[data-key=PortalParalysed] td[data-state=open] a")!.GetAttribute("href"));
+        Assert.Equal("/Cases?circumstance=PortalParalysed&state=closed", page.QuerySelector("#by-circumstance tr[data-key=PortalParalysed] td[data-state=closed] a")!.GetAttribute("href"));
         // 2026-03-02 09:00 in China: this month is the last of the twelve.
         var months = page.QuerySelectorAll("#by-month tbody tr").ToList();
         Assert.Equal(12, months.Count);

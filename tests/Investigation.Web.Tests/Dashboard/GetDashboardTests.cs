@@ -68,5 +68,60 @@ public sealed class GetDashboardTests(WebApp app) : IClassFixture<WebApp>
         var anping = await WebApp.PageAsync(await app.SignInAsync("caseofficer-anping"), "/Dashboard");
         Assert.Equal("0", anping.QuerySelector("#open-cases")!.TextContent);
         Assert.Equal("0", anping.QuerySelector("#overdue-tasks")!.TextContent);
+
+        // Open and closed apart: the rejected (tampered and paralysed) portal is the one closed case of its circumstances.
+        Assert.Equal("1", province.QuerySelector($"#by-circumstance tr[data-key={nameof(Circumstance.PortalParalysed)}] td[data-state=closed]")!.TextContent.Trim());
+        Assert.Equal("1", province.QuerySelector($"#by-circumstance tr[data-key={nameof(Circumstance.PortalTampered)}] td[data-state=closed]")!.TextContent.Trim());
+        Assert.Equal("0", province.QuerySelector($"#by-circumstance tr[data-key={nameof(Circumstance.DataLeak)}] td[data-state=closed]")!.TextContent.Trim());
+
+        // Every figure's list holds exactly that figure's number of rows, for each unit; Anping's lists hold none of the others' cases.
+        var provinceNumbers = new List<string>();
+        foreach (var user in new[] { "caseofficer", "caseofficer-linchuan", "caseofficer-anping" })
+        {
+            var client = await app.SignInAsync(user);
+            var page = await WebApp.PageAsync(client, "/Dashboard");
+            var links = page.QuerySelectorAll("#open-cases, #overdue-tasks, #by-circumstance td a, #by-status td a")
+                .Select(e => e.Closest("a")!).ToList();
+            Assert.Equal(2 + 2 * Enum.GetValues<Circumstance>().Length + page.QuerySelectorAll("#by-status tbody tr").Length, links.Count);
+            foreach (var link in links)
+            {
+                var list = await WebApp.PageAsync(client, link.GetAttribute("href")!);
+                var rows = link.GetAttribute("href")!.StartsWith("/Dashboard/ListOverdueTasks", StringComparison.Ordinal)
+                    ? list.QuerySelectorAll("#overdue-tasks tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList()
+                    : await AllCaseNumbersAsync(client, link.GetAttribute("href")!);
+                Assert.True(link.TextContent.Trim() == rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"{user}: {link.GetAttribute("href")} shows {link.TextContent.Trim()} but lists {rows.Count}");
+                // The list's workbook holds the same rows.
+                var href = link.GetAttribute("href")!;
+                var export = await client.GetAsync(href + (href.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Export");
+                Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
+                Assert.Equal(rows.Order(StringComparer.Ordinal), FirstColumn(await export.Content.ReadAsByteArrayAsync()).Order(StringComparer.Ordinal));
+                if (user == "caseofficer") provinceNumbers.AddRange(rows);
+                if (user == "caseofficer-anping") Assert.Empty(rows.Intersect(provinceNumbers));
+            }
+        }
+        Assert.NotEmpty(provinceNumbers);
+    }
+
+    /// <summary>A workbook's first column, below its header row.</summary>
+    private static List<string> FirstColumn(byte[] workbook)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(workbook), false);
+        return document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Skip(1)
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText).ToList();
+    }
+
+    /// <summary>The case numbers of a case list, every page of it.</summary>
+    private static async Task<List<string>> AllCaseNumbersAsync(HttpClient client, string href)
+    {
+        var numbers = new List<string>();
+        for (var p = 1; ; p++)
+        {
+            var page = await WebApp.PageAsync(client, $"{href}&p={p}");
+            var rows = page.QuerySelectorAll("main table tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+            numbers.AddRange(rows);
+            if (rows.Count == 0 || numbers.Count >= int.Parse(page.QuerySelector("hgroup strong")!.TextContent, System.Globalization.CultureInfo.InvariantCulture)) break;
+        }
+        return numbers;
     }
 }

@@ -17,8 +17,13 @@ public sealed class SecondRoundFormsTests(WebApp app) : IClassFixture<WebApp>
         await app.Script.RunToAsync(id, CaseStatus.UnderReview, new DateOnly(2026, 3, 2));
         await app.Script.SendAs("disciplinereviewer", new ReviewCase.Command(await app.Script.TaskAsync(id, TaskKinds.DisciplineReview, "disciplinereviewer"),
             ReviewCase.Verdict.Return, "分管领导履职证据不足。", [TraceBackLevel.SecurityLead]));
-        await app.Script.RecordLevelAsync(id, TaskKinds.SecurityLeadFindings, CaseScript.SecurityLead);
         var investigator = await app.SignInAsync("investigator");
+        // The returned level itself starts from its first-round finding.
+        var level2 = await TaskForms.FormAsync(investigator, await app.Script.TaskAsync(id, TaskKinds.SecurityLeadFindings, "investigator"), "RecordFindings");
+        Assert.Equal("未落实网站安全巡检和值班报告制度，篡改发生后两小时未报告。", level2.QuerySelector("textarea[name='RecordFindings.Findings[0].Facts']")!.TextContent.Trim());
+        Assert.Equal("询问笔录\n值班记录", level2.QuerySelector("textarea[name='RecordFindings.Findings[0].Evidence']")!.TextContent.Trim().ReplaceLineEndings("\n"));
+        Assert.True(level2.QuerySelector("input[name='RecordFindings.Findings[0].Responsible'][value=true]")!.HasAttribute("checked"));
+        await app.Script.RecordLevelAsync(id, TaskKinds.SecurityLeadFindings, CaseScript.SecurityLead);
 
         var responsibility = await TaskForms.FormAsync(investigator, await app.Script.TaskAsync(id, TaskKinds.ResponsibilityDetermination, "investigator"), "DetermineResponsibility");
         Assert.Equal("办公厅党组会议决定推迟门户网站安全加固项目。", responsibility.QuerySelector("textarea[name='DetermineResponsibility.Decision.Description']")!.TextContent.Trim());

@@ -15,6 +15,10 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true)] public Circumstance? Circumstance { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    /// <summary>"open" or "closed" (the dashboard's figures count one or the other); anything else lists both.</summary>
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+
+    private bool? Open => State switch { "open" => true, "closed" => false, _ => null };
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public ListCases.Result Result { get; private set; } = new([], 0, 1, 25, []);
@@ -25,7 +29,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         var rows = new List<IReadOnlyList<object?>>();
         for (var page = 1; page <= 25; page++)
         {
-            var result = await mediator.Send(new ListCases.Query(Status, Circumstance, Unit, Search, page, 200), HttpContext.RequestAborted);
+            var result = await mediator.Send(new ListCases.Query(Status, Circumstance, Unit, Search, page, 200, Open), HttpContext.RequestAborted);
             rows.AddRange(result.Items.Select(i => (IReadOnlyList<object?>)
             [
                 i.Number, i.Title, i.UnitName, Text.T(i.Status.Name()),
@@ -39,11 +43,11 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         return File(workbook, Workbook.ContentType, $"cases-{Text.ChinaTimeOf(clock.GetUtcNow()):yyyyMMdd}.xlsx");
     }
 
-    public string ExportLink => $"/Cases?handler=Export&status={Status}&circumstance={Circumstance}&unit={Unit}&q={Uri.EscapeDataString(Search ?? "")}";
+    public string ExportLink => $"/Cases?handler=Export&status={Status}&circumstance={Circumstance}&unit={Unit}&state={Open switch { true => "open", false => "closed", _ => "" }}&q={Uri.EscapeDataString(Search ?? "")}";
 
     public async Task OnGetAsync() =>
-        Result = await mediator.Send(new ListCases.Query(Status, Circumstance, Unit, Search, Math.Max(1, PageNumber)), HttpContext.RequestAborted);
+        Result = await mediator.Send(new ListCases.Query(Status, Circumstance, Unit, Search, Math.Max(1, PageNumber), Open: Open), HttpContext.RequestAborted);
 
     public string PageLink(int page) =>
-        $"?status={Status}&circumstance={Circumstance}&unit={Unit}&q={Uri.EscapeDataString(Search ?? "")}&p={page}";
+        $"?status={Status}&circumstance={Circumstance}&unit={Unit}&state={Open switch { true => "open", false => "closed", _ => "" }}&q={Uri.EscapeDataString(Search ?? "")}&p={page}";
 }

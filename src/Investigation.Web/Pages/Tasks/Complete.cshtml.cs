@@ -38,12 +38,39 @@ public sealed class CompleteModel(IMediator mediator, TimeProvider clock) : Page
     /// <summary>Whether I may hand the task on, and to whom (GetReassignCandidates).</summary>
     public GetReassignCandidates.Result? Reassign { get; private set; }
 
+    /// <summary>My saved draft of this task's form (SaveDraft), restored into it on opening the page.</summary>
+    public SaveDraft.Draft? Draft { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var shown = await LoadAsync(id);
         if (shown is PageResult) Prefill();
+        if (shown is PageResult && Detail.CanWork) Draft = await mediator.Send(new SaveDraft.Query(id), HttpContext.RequestAborted);
         return shown;
     }
+
+    /// <summary>
+    /// Save-draft from the page's script (SaveDraft): the form's fields as JSON in <c>values</c>. Answers JSON with
+    /// the message to show: 200 saved, 400 refused (too long...), 403 not theirs to work, 404 not found, 409 closed.
+    /// </summary>
+    public async Task<IActionResult> OnPostSaveDraftAsync(Guid id, string? values)
+    {
+        var done = await this.SendAsync(mediator, new SaveDraft.Command(id, values ?? ""), at =>
+            new JsonResult(new { message = Text.T($"已暂存（{Text.When(at)}，北京时间），可在任何电脑上继续。",
+                $"Draft saved ({Text.When(at)}, China Standard Time): continue on any computer.") }), "Draft");
+        if (done is not PageResult) return done;
+        var status = Response.StatusCode == StatusCodes.Status403Forbidden ? 403
+            : ModelState.Keys.Any(k => k.StartsWith("Draft.", StringComparison.Ordinal)) ? 400 : 409;
+        return new JsonResult(new { message = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)) }) { StatusCode = status };
+    }
+
+    /// <summary>Throws my draft away (DiscardDraft): the page again, as the form starts without it.</summary>
+    public async Task<IActionResult> OnPostDiscardDraftAsync(Guid id) =>
+        await this.SendAsync(mediator, new DiscardDraft.Command(id), _ =>
+        {
+            TempData[Confirmation] = Text.T("暂存已放弃。", "The draft is discarded.");
+            return Redirect($"/Tasks/Complete/{id}");
+        }, "");
 
     /// <summary>Moves the due date (for those GetTask says may): back to this page, which shows the new date and the change.</summary>
     public async Task<IActionResult> OnPostChangeDueDateAsync(Guid id, [Bind(Prefix = nameof(ChangeDueDate))] ChangeDueDateForm form)

@@ -9,7 +9,8 @@ namespace Investigation.Workflows.Features.Cases;
 
 /// <summary>
 /// The cases of my unit and the units below it, newest first, filtered by status, circumstance met,
-/// unit (with the units below it) and text in the number or title, a page at a time. Reads only the
+/// unit (with the units below it), open or closed (the dashboard's figures count one or the other) and
+/// text in the number or title, a page at a time. Reads only the
 /// list columns of the cases table, never the snapshots.
 /// </summary>
 public static class ListCases
@@ -20,7 +21,8 @@ public static class ListCases
         Guid? UnitId = null,
         string? Text = null,
         int Page = 1,
-        int PageSize = 25) : IRequest<Result>;
+        int PageSize = 25,
+        bool? Open = null) : IRequest<Result>;
 
     public sealed record Item(Guid Id, string Number, string Title, Guid UnitId, string UnitName, CaseStatus Status,
         IReadOnlyList<Circumstance> CircumstancesMet, AccountabilityBasis Basis, DateTimeOffset RegisteredAt);
@@ -55,6 +57,12 @@ public static class ListCases
 
             var cases = db.Cases.AsNoTracking().Where(c => scope.Contains(c.UnitId));
             if (query.Status is { } status) cases = cases.Where(c => c.Status == status);
+            if (query.Open is { } open)
+            {
+                // The same test as the dashboard's figures: open is any status but a final one.
+                var finals = Enum.GetValues<CaseStatus>().Where(s => s.IsFinal()).ToList();
+                cases = open ? cases.Where(c => !finals.Contains(c.Status)) : cases.Where(c => finals.Contains(c.Status));
+            }
             if (query.Circumstance is { } circumstance)
             {
                 var pattern = CaseRecord.CircumstanceFilter(circumstance);

@@ -17,8 +17,9 @@ public static class GetDashboard
 {
     public sealed record Query : IRequest<Result>;
 
-    /// <param name="Circumstance">Null counts the open cases that meet no circumstance (Article 8, paragraph 1 only).</param>
-    public sealed record CircumstanceCount(Circumstance? Circumstance, int OpenCases);
+    /// <param name="Circumstance">Null counts the cases that meet no circumstance (Article 8, paragraph 1 only).</param>
+    /// <param name="ClosedCases">The cases of that circumstance in a final status: the figure beside the open ones, each with its list.</param>
+    public sealed record CircumstanceCount(Circumstance? Circumstance, int OpenCases, int ClosedCases = 0);
 
     public sealed record StatusCount(CaseStatus Status, int OpenCases);
 
@@ -52,9 +53,16 @@ public static class GetDashboard
                 .ToDictionary(x => x.Key, x => x.Count);
             // Few combinations of circumstances exist, so counting per combination and splitting them here stays small.
             var byCombination = await open.GroupBy(c => c.CircumstancesMet).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var byCircumstance = Enum.GetValues<Circumstance>()
-                .Select(c => new CircumstanceCount(c, byCombination.Where(x => x.Key.Contains($";{(int)c};", StringComparison.Ordinal)).Sum(x => x.Count)))
-                .Append(new CircumstanceCount(null, byCombination.Where(x => x.Key.Trim(';').Length == 0).Sum(x => x.Count)))
+            var allByCombination = await db.Cases.AsNoTracking().Where(c => units.Contains(c.UnitId))
+                .GroupBy(c => c.CircumstancesMet).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            int Of<T>(IEnumerable<T> rows, Func<T, string> key, Func<T, int> count, Circumstance? c) =>
+                rows.Where(x => c is { } k ? key(x).Contains($";{(int)k};", StringComparison.Ordinal) : key(x).Trim(';').Length == 0).Sum(count);
+            var byCircumstance = Enum.GetValues<Circumstance>().Select(c => (Circumstance?)c).Append(null)
+                .Select(c =>
+                {
+                    var openCount = Of(byCombination, x => x.Key, x => x.Count, c);
+                    return new CircumstanceCount(c, openCount, Of(allByCombination, x => x.Key, x => x.Count, c) - openCount);
+                })
                 .ToList();
 
             var overdue = await db.HumanTasks.AsNoTracking()

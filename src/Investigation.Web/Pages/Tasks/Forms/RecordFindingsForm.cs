@@ -31,7 +31,17 @@ public sealed class RecordFindingsForm
         var people = task.Level == TraceBackLevel.PartyConcerned
             ? task.Case.Chain?[TraceBackLevel.PartyConcerned].Subjects.Select(p => p.Value).ToList() ?? []
             : task.Subjects.Select(p => p.Id.Value).ToList();
-        return new() { Findings = people.Count == 0 ? [new Row()] : people.Select(p => new Row { PersonId = p }).ToList() };
+        // A level returned for supplementary investigation starts from its last round's findings: the investigator
+        // adds to them or corrects them rather than typing the facts and evidence again.
+        var earlier = task.Level is { } level ? task.Case.Chain?[level].Superseded ?? [] : [];
+        Row RowFor(Guid person) => earlier.LastOrDefault(f => f.Person.Value == person) is { } f
+            ? new Row
+            {
+                PersonId = person, Responsible = f.Responsible, Facts = f.Facts, Evidence = string.Join("\n", f.Evidence),
+                DutyFailed = f.DutyFailed, ReasonNotResponsible = f.ReasonNotResponsible,
+            }
+            : new Row { PersonId = person };
+        return new() { Findings = people.Count == 0 ? [new Row()] : people.Select(RowFor).ToList() };
     }
 
     public RecordFindings.Command ToCommand(Guid taskId) => new(taskId, Findings.Select(f =>

@@ -546,6 +546,28 @@ namespace Investigation.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("org_people", (string)null);
                 });
 
+            modelBuilder.Entity("Investigation.Workflows.Persistence.TaskDraft", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.HasKey("TaskId", "UserName");
+
+                    b.ToTable("task_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Investigation.Workflows.Persistence.UnitRecord", b =>
                 {
                     b.Property<Guid>("Id")

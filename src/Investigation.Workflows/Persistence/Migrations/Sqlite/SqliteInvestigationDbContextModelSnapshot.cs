@@ -539,6 +539,28 @@ namespace Investigation.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("org_people", (string)null);
                 });
 
+            modelBuilder.Entity("Investigation.Workflows.Persistence.TaskDraft", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId", "UserName");
+
+                    b.ToTable("task_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Investigation.Workflows.Persistence.UnitRecord", b =>
                 {
                     b.Property<Guid>("Id")
