@@ -4,6 +4,7 @@ using Investigation.Benchmarks.Harness;
 using Investigation.Benchmarks.Scenarios;
 
 if (args is ["web", ..]) return await WebScenario.RunAsync(args); // -- web [--clients N] [--seconds S] | -- web --soak [--minutes M]
+if (args is ["nodes", ..]) return await NodesScenario.RunAsync(args); // -- nodes [--clients N] [--seconds S]: one node against three behind nginx
 if (args is ["deadlines", ..]) return await DeadlinesScenario.RunAsync(args); // -- deadlines [--deadlines N] [--minutes M] [--quick]
 // dotnet run -c Release --project bench/Investigation.Benchmarks -- runtime [--quick] [--only raw|runtime|usecase|inbox]
 string[] parts = ["raw", "runtime", "usecase", "inbox"];

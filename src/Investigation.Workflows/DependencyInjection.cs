@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<OrganisationStore>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditScope>();
+        services.AddScoped<IdempotencyScope>();
         services.AddScoped<CaseSession>();
         services.AddScoped<Access>();
         services.AddScoped<TaskStep>();
@@ -98,7 +99,7 @@ public static class DependencyInjection
             // The file's folder is created on first use, so a fresh clone runs without set-up.
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
             if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder && file != ":memory:") Directory.CreateDirectory(folder);
-            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous));
+            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(database.SqliteSynchronous), new SqliteSaveGate());
         }
         return options;
     }

@@ -26,7 +26,7 @@ namespace Investigation.Benchmarks.Scenarios;
 /// </summary>
 internal static partial class WebScenario
 {
-    private const string Password = "Bench-Web-Passw0rd!";
+    internal const string Password = "Bench-Web-Passw0rd!";
     // Users who each see work: their inboxes, the cases of the province, the dashboard.
     private static readonly string[] Users = ["investigator", "caseofficer", "investigator2", "disciplinereviewer"];
 
@@ -168,9 +168,9 @@ internal static partial class WebScenario
         Report.Line("soak_rss_peak_mb", Mb(Peak(app.Id)), "MB");
     }
 
-    private readonly record struct LoadResult(double PerSecond, double P50, double P99, double Max, long Errors, long Count);
+    internal readonly record struct LoadResult(double PerSecond, double P50, double P99, double Max, long Errors, long Count);
 
-    private static async Task<LoadResult> LoadAsync(Client[] users, Func<Client, string> path, TimeSpan length, bool bearer)
+    internal static async Task<LoadResult> LoadAsync(Client[] users, Func<Client, string> path, TimeSpan length, bool bearer)
     {
         using var stop = new CancellationTokenSource(length);
         var watch = Stopwatch.StartNew();
@@ -192,10 +192,10 @@ internal static partial class WebScenario
         return new(all.Length / elapsed, At(0.50), At(0.99), all.LastOrDefault(), perClient.Sum(c => c.errors), all.Length);
     }
 
-    private sealed record Targets(List<Guid> CaseIds, List<Guid> TaskIds, List<Guid> ClaimableTaskIds);
+    internal sealed record Targets(List<Guid> CaseIds, List<Guid> TaskIds, List<Guid> ClaimableTaskIds);
 
     /// <summary>Cases and tasks the first user (an investigator) can open, from the API inbox.</summary>
-    private static async Task<Targets> TargetsAsync(Client user)
+    internal static async Task<Targets> TargetsAsync(Client user)
     {
         var inbox = await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/tasks?pageSize=100");
         var items = inbox.GetProperty("items").EnumerateArray().ToList();
@@ -208,10 +208,11 @@ internal static partial class WebScenario
         return new(caseIds, taskIds, claimable);
     }
 
-    private sealed class Client(int number, HttpClient http, string token)
+    internal sealed class Client(int number, HttpClient http, string token)
     {
         public int Number => number;
         public HttpClient Http => http;
+        public string Token => token;
 
         public async Task<(HttpStatusCode Status, double Ms)> GetAsync(string path, bool bearer)
         {
@@ -235,7 +236,7 @@ internal static partial class WebScenario
     private static int clientCount;
 
     /// <summary>Signs in through the sign-in page (cookie, antiforgery token and all) and takes a bearer token for the API.</summary>
-    private static async Task<Client> SignInAsync(Uri baseUri, string userName)
+    internal static async Task<Client> SignInAsync(Uri baseUri, string userName, string password = Password)
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
         var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
@@ -244,11 +245,11 @@ internal static partial class WebScenario
         using var login = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = userName,
-            ["Input.Password"] = Password,
+            ["Input.Password"] = password,
             ["__RequestVerificationToken"] = antiforgery,
         }));
         if (login.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in {userName} answered {(int)login.StatusCode}.");
-        using var tokenResponse = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password });
+        using var tokenResponse = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
         tokenResponse.EnsureSuccessStatusCode();
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         return new Client(Interlocked.Increment(ref clientCount), http, token);
@@ -258,7 +259,7 @@ internal static partial class WebScenario
     private static partial Regex AntiforgeryField();
 
     /// <summary>`dotnet publish -c Release` of the web project into the bench's own folder: what a deployment runs.</summary>
-    private static async Task<string> PublishAsync(string folder, bool readyToRun)
+    internal static async Task<string> PublishAsync(string folder, bool readyToRun)
     {
         var output = Path.Combine(folder, "publish");
         var project = Path.Combine(RepositoryRoot(), "src", "Investigation.Web", "Investigation.Web.csproj");
@@ -315,7 +316,7 @@ internal static partial class WebScenario
         throw new TimeoutException("The application was not ready within two minutes.");
     }
 
-    private static async Task StopAsync(Process process)
+    internal static async Task StopAsync(Process process)
     {
         if (process.HasExited) return;
         process.Kill(entireProcessTree: true);
@@ -342,20 +343,20 @@ internal static partial class WebScenario
 
     private static string Mb(long kb) => (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static int IntArg(string[] args, string name, int fallback)
+    internal static int IntArg(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Investigation.sln"))) return dir.FullName;

@@ -48,6 +48,7 @@ public static class WebSetup
             // A field left empty is the command's validator's to refuse, in the user's language; MVC's own
             // implicit "The Name field is required." came first, in English only.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.Filters.Add<IdempotencyKeys.PageFilter>();
             // What the model binder says of a value it cannot read (a date, a number, a choice), in the user's language.
             var said = o.ModelBindingMessageProvider;
             said.SetAttemptedValueIsInvalidAccessor((value, field) => Text.T($"“{value}”不是有效的值。", $"The value '{value}' is not valid for {field}."));
@@ -119,6 +120,8 @@ public static class WebSetup
                 context.RequestServices.GetRequiredService<CurrentActor>().Actor = AppClaimsFactory.ActorOf(context.User);
             await next();
         });
+        // A write resent under the same key is answered, not done again (IdempotencyKeys).
+        app.UseInvestigationIdempotencyKeys();
         app.MapRazorPages();
         app.MapInvestigationApi();
         app.MapJobsDashboard();

@@ -13,8 +13,14 @@ namespace Investigation.Workflows.Persistence;
 /// </summary>
 public static class SqliteWriteGate
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByFile = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim?> ByConnectionString = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, FileGate> ByFile = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, FileGate?> ByConnectionString = new(StringComparer.Ordinal);
+
+    private sealed class FileGate
+    {
+        public readonly SemaphoreSlim Turn = new(1, 1);
+        public int Waiting;
+    }
 
     /// <summary>
     /// As long as Microsoft.Data.Sqlite waits for a busy file by default. A writer still waiting after that is
@@ -31,27 +37,40 @@ public static class SqliteWriteGate
     internal static async ValueTask<Turn> EnterAsync(DbConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (Gate(connection) is not { } gate) return default;
-        return await gate.WaitAsync(timeout, cancellationToken) ? new Turn(gate) : throw Busy();
+        Interlocked.Increment(ref gate.Waiting);
+        try
+        {
+            return await gate.Turn.WaitAsync(timeout, cancellationToken) ? new Turn(gate.Turn) : throw Busy();
+        }
+        finally { Interlocked.Decrement(ref gate.Waiting); }
     }
 
     public static Turn Enter(DbConnection connection)
     {
         if (Gate(connection) is not { } gate) return default;
-        return gate.Wait(Timeout) ? new Turn(gate) : throw Busy();
+        Interlocked.Increment(ref gate.Waiting);
+        try
+        {
+            return gate.Turn.Wait(Timeout) ? new Turn(gate.Turn) : throw Busy();
+        }
+        finally { Interlocked.Decrement(ref gate.Waiting); }
     }
+
+    /// <summary>How many writers wait for the file's turn now (0 on another database): what a test observes instead of sleeping.</summary>
+    public static int Waiting(DbConnection connection) => Gate(connection) is { } gate ? Volatile.Read(ref gate.Waiting) : 0;
 
     private static ConflictException Busy() => new(
         "数据库正忙于处理其他修改，您的修改均未保存：请稍后重试。",
         "The database was busy with other changes for too long. Nothing of yours was saved: try again in a moment.");
 
-    private static SemaphoreSlim? Gate(DbConnection connection)
+    private static FileGate? Gate(DbConnection connection)
     {
         if (connection is not SqliteConnection sqlite) return null;
         return ByConnectionString.GetOrAdd(sqlite.ConnectionString, static connectionString =>
         {
             var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
             if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return null;
-            return ByFile.GetOrAdd(Path.GetFullPath(file), static _ => new SemaphoreSlim(1, 1));
+            return ByFile.GetOrAdd(Path.GetFullPath(file), static _ => new FileGate());
         });
     }
 

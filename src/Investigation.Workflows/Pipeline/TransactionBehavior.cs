@@ -15,7 +15,8 @@ namespace Investigation.Workflows.Pipeline;
 /// <see cref="ConflictException"/> with nothing written.
 /// </summary>
 public sealed class TransactionBehavior<TRequest, TResponse>(
-    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock, Notifications.NewTaskNotifications newTasks, Features.Access access)
+    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock, Notifications.NewTaskNotifications newTasks, Features.Access access,
+    IdempotencyScope idempotency)
     : IPipelineBehavior<TRequest, TResponse>
 {
     // Chinese stays readable in the record (it is data in a column, never written into HTML unencoded).
@@ -30,8 +31,9 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         var outcome = "failed";
         try
         {
-            var response = await InTransactionAsync(request, next, cancellationToken);
-            outcome = "committed";
+            var claim = Idempotency.For(idempotency, actor.IsSet ? actor.Actor.UserName : null, name, request);
+            var (response, replayed) = await OnceAsync(request, next, claim, cancellationToken);
+            outcome = replayed ? "replayed" : "committed";
             if (response is Deadlines.FireDueTimer.Result fired) Telemetry.TimersFired.Add(fired.Fired.Count);
             return response;
         }
@@ -67,7 +69,26 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         }
     }
 
-    private async Task<TResponse> InTransactionAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    /// <summary>
+    /// With an idempotency key: a request committed before answers what it answered then, and runs nothing.
+    /// A resend that lost the race on the key (PostgreSQL: it waited for the original's commit) answers the same.
+    /// </summary>
+    private async Task<(TResponse, bool Replayed)> OnceAsync(TRequest request, RequestHandlerDelegate<TResponse> next, Idempotency.Claim? claim,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InTransactionAsync(request, next, claim, cancellationToken);
+        }
+        catch (ConflictException) when (claim is not null)
+        {
+            if (await Idempotency.FindAsync(db, claim, cancellationToken) is not { } done) throw;
+            return (Idempotency.Replay<TResponse>(done, claim), true);
+        }
+    }
+
+    private async Task<(TResponse, bool Replayed)> InTransactionAsync(TRequest request, RequestHandlerDelegate<TResponse> next, Idempotency.Claim? claim,
+        CancellationToken cancellationToken)
     {
 
         // On SQLite this begins IMMEDIATE: writers queue here (in the gate, then in SQLite's lock), so each reads
@@ -76,8 +97,19 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            IdempotentRequest? key = null;
+            if (claim is not null)
+            {
+                if (await Idempotency.FindAsync(db, claim, cancellationToken) is { } done)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return (Idempotency.Replay<TResponse>(done, claim), true);
+                }
+                key = await Idempotency.TakeAsync(db, claim, clock.GetUtcNow(), cancellationToken);
+            }
             var response = await next();
             await TaskDraft.DropStaleAsync(db, cancellationToken);
+            if (key is not null) Idempotency.Answered(key, response);
             await newTasks.NotifyAsync(cancellationToken);
             await AuditChain.AppendAsync(db, clock.GetUtcNow(), actor.IsSet ? actor.Actor.UserName : Actor.System.UserName,
                 typeof(TRequest).DeclaringType?.Name ?? typeof(TRequest).Name, audit.CaseId,
@@ -86,7 +118,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             access.Forget();
-            return response;
+            return (response, false);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -94,7 +126,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
             throw new ConflictException("其他人同时修改了此内容，且先于您保存。您的修改均未保存：请刷新后重试。",
                 "Someone else changed this at the same moment, and their change came first. Nothing of yours was saved: reload and try again.");
         }
-        catch (Exception e) when (IsRace(e))
+        catch (Exception e) when (IsRace(e) || IsTakenKey(e, claim))
         {
             db.ChangeTracker.Clear();
             // Two transactions inserted the same key, or PostgreSQL chose this one to break a deadlock: the other came first.
@@ -113,6 +145,11 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
             throw;
         }
     }
+
+    /// <summary>SQLite's unique constraint on the idempotency key (one writer at a time, so only a second process on the file meets it).</summary>
+    private static bool IsTakenKey(Exception e, Idempotency.Claim? claim) =>
+        claim is not null && (e as Microsoft.Data.Sqlite.SqliteException ?? e.InnerException as Microsoft.Data.Sqlite.SqliteException) is
+            { SqliteExtendedErrorCode: 1555 } sqlite && sqlite.Message.Contains("idempotent_requests", StringComparison.Ordinal);
 
     /// <summary>A unique key taken by a concurrent transaction, a serialization failure or a deadlock (PostgreSQL's SQLSTATEs).</summary>
     private static bool IsRace(Exception e) =>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Investigation.MultiNode;
 using Investigation.Web.Tests.Infrastructure;
 
 namespace Investigation.Web.Tests.MultiNode;
@@ -15,14 +16,13 @@ namespace Investigation.Web.Tests.MultiNode;
 internal sealed class NodeCluster : IAsyncDisposable
 {
     public const string Password = "Test-Password-2026!";
-    private const string Nginx = "/usr/sbin/nginx";
 
     private readonly string folder = Directory.CreateTempSubdirectory("investigation-nodes-").FullName;
     private readonly string connectionString;
     private readonly string auditKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly Process?[] nodes;
     private readonly ConcurrentQueue<string>[] output;
-    private Process? nginx;
+    private NginxFront? nginx;
 
     public NodeCluster(string connectionString, int count = 3)
     {
@@ -131,80 +131,10 @@ internal sealed class NodeCluster : IAsyncDisposable
         throw new TimeoutException($"Node {i} not ready within {within.TotalSeconds} s (last answer: {last}):\n{Output(i)}");
     }
 
-    /// <summary>
-    /// nginx as a foreground child with its own prefix, pid and logs, running the shipped configuration with
-    /// the test's ports in place of 5081–5083 and 8080. The access log names the node that answered each request.
-    /// </summary>
-    public async Task StartNginxAsync()
-    {
-        if (!File.Exists(Nginx)) throw new InvalidOperationException("nginx is not installed (/usr/sbin/nginx): apt-get install -y nginx.");
-        var prefix = Directory.CreateDirectory(Path.Combine(folder, "nginx")).FullName;
-        // Workers run as nobody when the master is root: they write request bodies to these folders.
-        if (OperatingSystem.IsLinux())
-        {
-            File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
-            File.SetUnixFileMode(prefix, (UnixFileMode)0b111_111_111);
-        }
+    /// <summary>nginx running the shipped configuration with the test's ports (<see cref="NginxFront"/>).</summary>
+    public async Task StartNginxAsync() => nginx = await NginxFront.StartAsync(Root, Path.Combine(folder, "nginx"), NginxPort, Ports);
 
-        var shipped = await File.ReadAllTextAsync(Path.Combine(Root, "deploy", "nginx", "investigation.conf"));
-        var rendered = Replace(shipped, "listen 127.0.0.1:8080;", $"listen 127.0.0.1:{NginxPort};");
-        for (var i = 0; i < Ports.Length; i++)
-            rendered = Replace(rendered, $"server 127.0.0.1:{5081 + i} ", $"server 127.0.0.1:{Ports[i]} ");
-        await File.WriteAllTextAsync(Path.Combine(prefix, "investigation.conf"), rendered);
-        var main = Path.Combine(prefix, "nginx.conf");
-        await File.WriteAllTextAsync(main, $$"""
-            error_log {{ErrorLog}} warn;
-            events { worker_connections 1024; }
-            http {
-                log_format nodes '$http_x_test_request|$status|$request_method $request_uri|$upstream_addr|$upstream_status';
-                access_log {{AccessLog}} nodes;
-                client_body_temp_path {{prefix}}/client_body;
-                proxy_temp_path {{prefix}}/proxy;
-                fastcgi_temp_path {{prefix}}/fastcgi;
-                uwsgi_temp_path {{prefix}}/uwsgi;
-                scgi_temp_path {{prefix}}/scgi;
-                include {{prefix}}/investigation.conf;
-            }
-            """);
-        var start = new ProcessStartInfo(Nginx) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-p", prefix, "-e", ErrorLog, "-c", main, "-g", $"daemon off; pid {prefix}/nginx.pid;" }) start.ArgumentList.Add(a);
-        nginx = Process.Start(start)!;
-        var errors = new ConcurrentQueue<string>();
-        nginx.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
-        nginx.BeginErrorReadLine();
-        nginx.BeginOutputReadLine();
-
-        // Bounded wait until it listens.
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            if (nginx.HasExited)
-                throw new InvalidOperationException($"nginx exited ({nginx.ExitCode}): {string.Join('\n', errors)} {await SafeReadAsync(ErrorLog)}");
-            try
-            {
-                using var socket = new TcpClient();
-                await socket.ConnectAsync(IPAddress.Loopback, NginxPort);
-                return;
-            }
-            catch (SocketException) { await Task.Delay(50); }
-        }
-        throw new TimeoutException("nginx did not listen within 10 s: " + await SafeReadAsync(ErrorLog));
-    }
-
-    private static string Replace(string text, string what, string with) =>
-        text.Contains(what, StringComparison.Ordinal)
-            ? text.Replace(what, with, StringComparison.Ordinal)
-            : throw new InvalidOperationException($"deploy/nginx/investigation.conf no longer holds '{what}': update the multi-node test with it.");
-
-    public static async Task<string> SafeReadAsync(string path)
-    {
-        try
-        {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return await new StreamReader(stream).ReadToEndAsync();
-        }
-        catch (IOException) { return ""; }
-    }
+    public static Task<string> SafeReadAsync(string path) => NginxFront.SafeReadAsync(path);
 
     private static int FreePort()
     {
@@ -215,7 +145,8 @@ internal sealed class NodeCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in nodes.Append(nginx))
+        if (nginx is not null) await nginx.DisposeAsync();
+        foreach (var process in nodes)
         {
             if (process is null) continue;
             try { if (!process.HasExited) process.Kill(entireProcessTree: true); await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)); }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
+using Investigation.Workflows.Audit;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Persistence;
@@ -146,9 +147,15 @@ public static class RegisterIncident
             return new(c.Id.Value, number, c.Evaluation);
         }
 
-        /// <summary>Numbers run per year: 2026-0001, 2026-0002, ... (inside the command's transaction, so no two cases share one).</summary>
+        /// <summary>
+        /// Numbers run per year: 2026-0001, 2026-0002, ... (inside the command's transaction, so no two cases share one).
+        /// On PostgreSQL two registrations at once (on one node or two) would read the same last number and the
+        /// second would fail on the unique index, a 409 for a registration that conflicts with nothing: the number
+        /// is taken under the audit chain's lock, which the registration's audit append takes anyway before its commit.
+        /// </summary>
         private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
         {
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChain.AppendLock})", ct);
             var prefix = $"{now.Year}-";
             var last = await db.Cases.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
             var next = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
