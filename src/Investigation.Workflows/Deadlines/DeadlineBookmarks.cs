@@ -1,3 +1,4 @@
+using Investigation.Workflows.Runtime.Persistence;
 using Investigation.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using Investigation.Domain;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Data;
 
 namespace Investigation.Workflows.Notifications;
 

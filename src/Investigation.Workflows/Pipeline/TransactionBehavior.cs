@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Investigation.Domain;
 using Investigation.Workflows.Audit;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Runtime;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Investigation.Workflows.Pipeline;
 /// <see cref="ConflictException"/> with nothing written.
 /// </summary>
 public sealed class TransactionBehavior<TRequest, TResponse>(
-    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock, Notifications.NewTaskNotifications newTasks)
+    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock, IEnumerable<IBeforeCommit> beforeCommit)
     : IPipelineBehavior<TRequest, TResponse>
 {
     // Chinese stays readable in the record (it is data in a column, never written into HTML unencoded).
@@ -32,7 +33,6 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         {
             var response = await InTransactionAsync(request, next, cancellationToken);
             outcome = "committed";
-            if (response is Deadlines.FireDueTimer.Result fired) Telemetry.TimersFired.Add(fired.Fired.Count);
             return response;
         }
         catch (ConflictException) { outcome = "conflict"; throw; }
@@ -58,7 +58,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
         try
         {
             var response = await next();
-            await newTasks.NotifyAsync(cancellationToken);
+            foreach (var hook in beforeCommit) await hook.BeforeCommitAsync(cancellationToken);
             await AuditChain.AppendAsync(db, clock.GetUtcNow(), actor.IsSet ? actor.Actor.UserName : Actor.System.UserName,
                 typeof(TRequest).DeclaringType?.Name ?? typeof(TRequest).Name, audit.CaseId,
                 audit.Detail is null ? JsonSerializer.Serialize(request, AuditJson) : $"{JsonSerializer.Serialize(request, AuditJson)} {audit.Detail}",

@@ -1,4 +1,4 @@
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Tests.Support;

@@ -4,7 +4,7 @@ using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
 using Investigation.Domain.Tests.Support;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using System.Text.Json.Serialization.Metadata;
 using static Investigation.Domain.Tests.Support.CaseScenario;
 

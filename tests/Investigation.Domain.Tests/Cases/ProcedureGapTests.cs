@@ -1,4 +1,4 @@
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;

@@ -4,7 +4,7 @@ using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
 using Investigation.Web.Tests.Tasks;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Cases;
 

@@ -6,7 +6,7 @@ using Investigation.Web.Tests.Tasks;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Outages;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

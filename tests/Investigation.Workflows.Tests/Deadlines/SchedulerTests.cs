@@ -1,11 +1,11 @@
 using Hangfire;
+using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Features.Outages;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Tests.Support;
 using MediatR;
 using Microsoft.Data.Sqlite;
@@ -163,7 +163,7 @@ public sealed class SchedulerTests : IAsyncLifetime
             Assert.Equal(nameof(DueTimersJob.FireDueAsync), failed.Job);
         });
         // Someone who is not an administrator sees none of it.
-        await Assert.ThrowsAsync<Pipeline.ForbiddenException>(() => new CaseScript(host.Services).SendAs("caseofficer", new ListFailedFirings.Query()));
+        await Assert.ThrowsAsync<Messages.ForbiddenException>(() => new CaseScript(host.Services).SendAs("caseofficer", new ListFailedFirings.Query()));
 
         failing.Failing = false;
         Assert.NotNull((await WaitForFlagAsync(host, registered.OutageId)).ThresholdReachedAt);

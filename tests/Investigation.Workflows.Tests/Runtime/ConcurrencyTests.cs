@@ -1,3 +1,5 @@
+using Investigation.Workflows.Runtime.Activities;
+using Investigation.Workflows.Runtime.Persistence;
 using Investigation.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using static Investigation.Workflows.Tests.Runtime.Flow;

@@ -1,5 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Investigation.Workflows.Runtime.Activities;
+using Investigation.Workflows.Runtime.Persistence;
 using Investigation.Workflows.Runtime;
 using static Investigation.Workflows.Tests.Runtime.Flow;
 

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Investigation.Web.Infrastructure;
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Investigation.Web.Pages.Account;
 

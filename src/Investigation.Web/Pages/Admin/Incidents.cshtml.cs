@@ -1,11 +1,11 @@
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Investigation.Web.Pages.Admin;
 

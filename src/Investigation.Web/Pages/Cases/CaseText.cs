@@ -1,10 +1,10 @@
-using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.TraceBack;
+using Investigation.Domain;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 
 namespace Investigation.Web.Pages.Cases;
 

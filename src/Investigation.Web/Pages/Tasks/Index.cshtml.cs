@@ -1,10 +1,10 @@
 using Investigation.Domain.Incidents;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Investigation.Web.Pages.Tasks;
 

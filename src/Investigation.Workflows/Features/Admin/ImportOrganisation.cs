@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
-using FluentValidation;
 using FluentValidation.Results;
-using Investigation.Domain;
+using FluentValidation;
 using Investigation.Domain.Organisation;
+using Investigation.Domain;
+using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

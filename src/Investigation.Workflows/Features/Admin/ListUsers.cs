@@ -1,5 +1,5 @@
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

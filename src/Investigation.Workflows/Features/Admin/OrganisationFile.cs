@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using DocumentFormat.OpenXml;
+using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Investigation.Domain;
+using DocumentFormat.OpenXml;
 using Investigation.Domain.Organisation;
+using Investigation.Domain;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Messages;
 
 namespace Investigation.Workflows.Features.Admin;
 

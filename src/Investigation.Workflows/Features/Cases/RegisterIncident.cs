@@ -1,11 +1,13 @@
 using FluentValidation;
-using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
+using Investigation.Domain;
+using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Investigation.Web.Infrastructure;
-using Investigation.Workflows.Features.Admin.Account;
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Features.Account;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Investigation.Web.Pages.Account.Manage;
 
