@@ -36,7 +36,7 @@ public sealed class PostgresConcurrencyTests(PostgresServer postgres) : IClassFi
         services.AddSingleton(clock);
         services.AddInvestigationWorkflows(configuration);
         services.AddInvestigationIdentity();
-        services.AddSingleton<IOptions<TaskDeadlines>>(Options.Create(new TaskDeadlines()));
+        services.AddSingleton<IOptions<TaskDeadlines>>(Options.Create(TaskTimeLimits.Defaults()));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -2,6 +2,7 @@ using Investigation.Workflows.Data;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Tests.Deadlines;
 using Investigation.Workflows.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,7 @@ public sealed class PostgresInboxTests(PostgresServer postgres) : IClassFixture<
         services.AddSingleton<TimeProvider>(clock);
         services.AddInvestigationWorkflows(configuration);
         services.AddInvestigationIdentity();
-        services.AddSingleton<IOptions<TaskDeadlines>>(Options.Create(new TaskDeadlines()));
+        services.AddSingleton<IOptions<TaskDeadlines>>(Options.Create(TaskTimeLimits.Defaults()));
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await DatabaseInitialiser.MigrateAsync(provider);
         await DemoSeeder.SeedOrganisationAsync(provider);
