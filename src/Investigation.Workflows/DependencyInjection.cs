@@ -3,9 +3,9 @@ using Investigation.Workflows.Audit;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Evidence;
+using Investigation.Workflows.Features;
 using Investigation.Workflows.Features.Audit;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Features;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
@@ -14,8 +14,8 @@ using Investigation.Workflows.Runtime;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Investigation.Workflows;
 

@@ -1,8 +1,8 @@
-using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;

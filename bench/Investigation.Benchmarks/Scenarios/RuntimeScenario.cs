@@ -2,8 +2,8 @@ using System.Text.Json;
 using Investigation.Benchmarks.Harness;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Runtime.Activities;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Activities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Benchmarks.Scenarios;

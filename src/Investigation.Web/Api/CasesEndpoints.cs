@@ -1,13 +1,13 @@
+using Investigation.Domain;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
-using Investigation.Domain;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Runtime.Persistence;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

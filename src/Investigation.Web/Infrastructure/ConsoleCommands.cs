@@ -1,13 +1,13 @@
 using FluentValidation;
 using Investigation.Domain;
+using Investigation.Workflows;
 using Investigation.Workflows.Audit;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
-using Investigation.Workflows;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Audit;

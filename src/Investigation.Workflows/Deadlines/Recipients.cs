@@ -1,5 +1,5 @@
-using Investigation.Domain.Cases;
 using Investigation.Domain;
+using Investigation.Domain.Cases;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Runtime.Persistence;

@@ -1,7 +1,7 @@
-using Investigation.Domain.Organisation;
 using Investigation.Domain;
-using Investigation.Workflows.Data.Entities;
+using Investigation.Domain.Organisation;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Investigation.Domain;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 
 namespace Investigation.Workflows.Notifications;
 

@@ -1,7 +1,7 @@
 using Investigation.Workflows.Deadlines;
+using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Runtime.Activities;
 using Investigation.Workflows.Runtime.Persistence;
-using Investigation.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Investigation.Workflows.Procedure;

@@ -1,8 +1,8 @@
 using Investigation.Domain.Accountability;
 using Investigation.Workflows.Deadlines;
+using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Runtime.Activities;
 using Investigation.Workflows.Runtime.Persistence;
-using Investigation.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Investigation.Workflows.Procedure;

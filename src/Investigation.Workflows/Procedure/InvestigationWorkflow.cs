@@ -1,7 +1,7 @@
 using Investigation.Domain.Cases;
 using Investigation.Domain.TraceBack;
-using Investigation.Workflows.Runtime.Activities;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Investigation.Workflows.Procedure;

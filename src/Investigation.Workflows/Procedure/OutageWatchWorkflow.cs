@@ -1,13 +1,13 @@
 using System.Globalization;
-using Investigation.Domain.Incidents;
 using Investigation.Domain;
-using Investigation.Workflows.Data.Entities;
+using Investigation.Domain.Incidents;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Runtime.Activities;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,12 +1,12 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using Investigation.Web.Tests.Infrastructure;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Investigation.Web.Tests.Account;
 

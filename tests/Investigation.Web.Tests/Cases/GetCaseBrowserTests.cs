@@ -1,7 +1,7 @@
+using System.Text.RegularExpressions;
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Features.Cases;
-using System.Text.RegularExpressions;
 using Investigation.Workflows.Procedure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -2,9 +2,9 @@ using System.Net;
 using Investigation.Web.Tests.Admin;
 using Investigation.Web.Tests.Support;
 using Investigation.Web.Tests.Tasks;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Procedure;
-using Investigation.Workflows.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

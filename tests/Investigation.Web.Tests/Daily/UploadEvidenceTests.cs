@@ -1,10 +1,10 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

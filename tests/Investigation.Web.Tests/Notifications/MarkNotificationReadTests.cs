@@ -1,7 +1,7 @@
 using System.Net;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Features.Notifications;
 using Investigation.Workflows.Messages;

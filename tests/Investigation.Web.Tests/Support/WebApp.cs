@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using AngleSharp;
 using AngleSharp.Html.Dom;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Investigation.Web.Tests.Support;
 

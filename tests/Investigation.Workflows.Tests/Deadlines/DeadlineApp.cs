@@ -1,5 +1,5 @@
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;

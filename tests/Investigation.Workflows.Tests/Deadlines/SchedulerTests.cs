@@ -1,6 +1,6 @@
 using Hangfire;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Admin;

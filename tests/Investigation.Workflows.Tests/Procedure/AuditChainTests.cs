@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Investigation.Workflows.Audit;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Features.Audit;
 using Investigation.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Investigation.Domain.Incidents;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Investigation.Domain;
 using Investigation.Domain.Organisation;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Data;
 using Investigation.Workflows.Tests.Deadlines;
 using Investigation.Workflows.Tests.Support;
 using Microsoft.Extensions.Configuration;

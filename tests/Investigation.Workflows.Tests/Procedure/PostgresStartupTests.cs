@@ -1,5 +1,5 @@
-using Investigation.Workflows.Demo;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Demo;
 using Investigation.Workflows.Tests.Deadlines;
 using Investigation.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;

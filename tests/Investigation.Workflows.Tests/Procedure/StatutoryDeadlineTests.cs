@@ -1,6 +1,6 @@
+using Investigation.Domain;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
-using Investigation.Domain;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;

@@ -1,5 +1,5 @@
-using System.Diagnostics.Metrics;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;

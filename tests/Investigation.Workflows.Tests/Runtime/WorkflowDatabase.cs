@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Runtime.Activities;
 using Investigation.Workflows.Runtime.Persistence;
-using Investigation.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 

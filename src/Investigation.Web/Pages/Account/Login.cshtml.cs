@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Account;
 

@@ -2,8 +2,8 @@ using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Features.Account;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Account;
 

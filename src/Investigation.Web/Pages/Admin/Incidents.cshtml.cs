@@ -4,8 +4,8 @@ using Investigation.Workflows.Identity;
 using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Admin;
 

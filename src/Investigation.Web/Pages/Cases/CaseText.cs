@@ -1,7 +1,7 @@
+using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.TraceBack;
-using Investigation.Domain;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Runtime.Persistence;

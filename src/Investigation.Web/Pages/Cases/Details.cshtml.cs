@@ -1,13 +1,13 @@
-using Investigation.Domain.Accountability;
 using Investigation.Domain;
+using Investigation.Domain.Accountability;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Evidence;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Cases;
 

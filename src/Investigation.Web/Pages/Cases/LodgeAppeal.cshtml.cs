@@ -3,8 +3,8 @@ using Investigation.Web.Infrastructure;
 using Investigation.Web.Pages.Tasks.Forms;
 using Investigation.Workflows.Features.Cases;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Cases;
 

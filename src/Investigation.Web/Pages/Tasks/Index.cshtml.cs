@@ -3,8 +3,8 @@ using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Messages;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Tasks;
 

@@ -1,6 +1,6 @@
 using Investigation.Workflows.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Investigation.Workflows.Data.Entities;
 

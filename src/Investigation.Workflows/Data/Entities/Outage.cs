@@ -1,8 +1,8 @@
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;
 using Investigation.Workflows.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Investigation.Workflows.Data.Entities;
 

@@ -1,8 +1,8 @@
 using FluentValidation;
-using Investigation.Domain.Organisation;
 using Investigation.Domain;
-using Investigation.Workflows.Data.Entities;
+using Investigation.Domain.Organisation;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;

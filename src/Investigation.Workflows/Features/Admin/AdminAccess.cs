@@ -1,7 +1,7 @@
-using FluentValidation.Results;
 using FluentValidation;
-using Investigation.Domain.Organisation;
+using FluentValidation.Results;
 using Investigation.Domain;
+using Investigation.Domain.Organisation;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;

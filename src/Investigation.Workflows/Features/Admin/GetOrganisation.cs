@@ -1,5 +1,5 @@
-using Investigation.Domain.Organisation;
 using Investigation.Domain;
+using Investigation.Domain.Organisation;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using MediatR;

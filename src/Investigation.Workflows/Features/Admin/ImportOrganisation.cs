@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
-using FluentValidation.Results;
 using FluentValidation;
-using Investigation.Domain.Organisation;
+using FluentValidation.Results;
 using Investigation.Domain;
-using Investigation.Workflows.Data.Entities;
+using Investigation.Domain.Organisation;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;

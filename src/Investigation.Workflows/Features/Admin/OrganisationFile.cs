@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using DocumentFormat.OpenXml;
-using Investigation.Domain.Organisation;
 using Investigation.Domain;
+using Investigation.Domain.Organisation;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 

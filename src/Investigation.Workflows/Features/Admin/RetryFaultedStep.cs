@@ -4,8 +4,8 @@ using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Procedure;
-using Investigation.Workflows.Runtime.Persistence;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using FluentValidation;
-using Investigation.Domain.Organisation;
 using Investigation.Domain;
+using Investigation.Domain.Organisation;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;

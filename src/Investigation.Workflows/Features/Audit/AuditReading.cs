@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Messages;

@@ -1,6 +1,6 @@
 using Investigation.Domain;
-using Investigation.Workflows.Identity;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Identity;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,8 +4,8 @@ using System.Xml.Linq;
 using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Procedure;
-using Investigation.Workflows.Runtime.Activities;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Activities;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,11 @@
 using FluentValidation;
+using Investigation.Domain;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
-using Investigation.Domain;
 using Investigation.Workflows.Documents;
 using Investigation.Workflows.Messages;
 using MediatR;

@@ -1,6 +1,6 @@
+using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Organisation;
-using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime.Persistence;

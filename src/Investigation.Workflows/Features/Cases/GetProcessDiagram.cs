@@ -1,7 +1,7 @@
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Procedure;
-using Investigation.Workflows.Runtime.Persistence;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

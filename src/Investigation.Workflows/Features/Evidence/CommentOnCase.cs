@@ -1,6 +1,6 @@
 using FluentValidation;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;

@@ -1,9 +1,9 @@
 using FluentValidation;
+using Investigation.Domain;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;
-using Investigation.Domain;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;

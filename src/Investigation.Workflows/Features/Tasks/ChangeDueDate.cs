@@ -1,14 +1,14 @@
 using FluentValidation;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Notifications;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Procedure;
-using Investigation.Workflows.Runtime.Persistence;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using FluentValidation;
-using Investigation.Domain.Responsibility;
 using Investigation.Domain;
+using Investigation.Domain.Responsibility;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Procedure;

@@ -1,13 +1,13 @@
 using System.Data.Common;
 using System.Text;
 using Investigation.Domain.Incidents;
-using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Procedure;
 using MediatR;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Investigation.Workflows.Features.Tasks;
 

@@ -1,7 +1,7 @@
+using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Organisation;
 using Investigation.Domain.TraceBack;
-using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Features.Cases;

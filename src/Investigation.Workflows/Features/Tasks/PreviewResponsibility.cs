@@ -1,8 +1,8 @@
 using FluentValidation;
+using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
-using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Procedure;

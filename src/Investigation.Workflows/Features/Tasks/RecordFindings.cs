@@ -1,7 +1,7 @@
 using FluentValidation;
+using Investigation.Domain;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.TraceBack;
-using Investigation.Domain;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Procedure;

@@ -1,6 +1,6 @@
 using FluentValidation;
-using Investigation.Domain.Cases;
 using Investigation.Domain;
+using Investigation.Domain.Cases;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Procedure;

@@ -4,8 +4,8 @@ using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Features.Account;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Account.Manage;
 
