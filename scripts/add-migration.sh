@@ -8,12 +8,12 @@ cd "$(dirname "$0")/../src/Investigation.Workflows"
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --context "${provider}InvestigationDbContext" \
-    --output-dir "Persistence/Migrations/$provider" \
-    --namespace "Investigation.Workflows.Persistence.Migrations.$provider"
+    --output-dir "Data/Migrations/$provider" \
+    --namespace "Investigation.Workflows.Data.Migrations.$provider"
 done
 # dotnet ef writes the model snapshot by namespace; keep it beside its migrations.
 for provider in Sqlite Postgres; do
-  snapshot=$(find . -path ./obj -prune -o -name "${provider}InvestigationDbContextModelSnapshot.cs" -print | grep -v "^./Persistence/Migrations/$provider/" || true)
-  [ -n "$snapshot" ] && mv "$snapshot" "Persistence/Migrations/$provider/"
+  snapshot=$(find . -path ./obj -prune -o -name "${provider}InvestigationDbContextModelSnapshot.cs" -print | grep -v "^./Data/Migrations/$provider/" || true)
+  [ -n "$snapshot" ] && mv "$snapshot" "Data/Migrations/$provider/"
 done
 find . -path ./obj -prune -o -type d -empty -print | grep -v '^./obj' | xargs -r rmdir -p 2>/dev/null || true

@@ -1,12 +1,15 @@
-using Investigation.Workflows.Evidence;
 using FluentValidation;
+using Investigation.Workflows.Audit;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Deadlines;
+using Investigation.Workflows.Evidence;
 using Investigation.Workflows.Features;
+using Investigation.Workflows.Features.Audit;
 using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +43,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInvestigationWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         // FluentValidation's settings are global: its messages in the request's language.
-        Features.FieldNames.Use();
+        FieldNames.Use();
         var database = DatabaseOptions.From(configuration);
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
@@ -49,20 +52,25 @@ public static class DependencyInjection
         // Pooled: a request takes a reset context from the pool instead of building one and its options,
         // which was a large part of a short step's cost.
         // Each commit that appends to the audit chain is signed and checkpointed (AuditSeal).
-        services.AddSingleton(_ => Audit.AuditSeal.From(configuration, database));
+        services.AddSingleton(_ => AuditSeal.From(configuration, database));
         if (database.IsPostgres)
         {
             // Every node's organisation tree follows changes made on any node (OrganisationChangeListener).
             services.AddSingleton<OrganisationChangeNotifier>();
             services.AddHostedService<OrganisationChangeListener>();
             services.AddDbContextPool<InvestigationDbContext, PostgresInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database)
-                .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<Audit.AuditSeal>(), sp.GetRequiredService<OrganisationChangeNotifier>()));
+                .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<AuditSeal>(), sp.GetRequiredService<OrganisationChangeNotifier>()));
         }
         else
             services.AddDbContextPool<InvestigationDbContext, SqliteInvestigationDbContext>((sp, o) => ConfigureDatabase(o, database)
-                .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<Audit.AuditSeal>()));
+                .AddInterceptors(sp.GetRequiredService<DueTimerInterceptor>(), sp.GetRequiredService<AuditSeal>()));
 
-        services.Configure<TaskDeadlines>(configuration.GetSection("Deadlines"));
+        // The investigation's time limits per kind of task, under whatever "Deadlines" configures.
+        services.AddOptions<TaskDeadlines>().Configure(TaskTimeLimits.ApplyDefaults).Bind(configuration.GetSection("Deadlines"));
+        services.AddSingleton<ITaskNames, TaskTimeLimits>();
+        services.AddScoped<IBeforeCommit, NewTaskNotifications>();
+        services.AddTransient<AuditChainCheck>();
+        services.AddSingleton<IRecurringJobs, AuditChainCheck.Schedule>();
         services.AddInvestigationEvidence(configuration, database);
         services.AddInvestigationDeadlines(configuration);
         services.AddSingleton(_ => WorkflowDefinitions());
@@ -72,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyScope>();
         services.AddScoped<CaseSession>();
         services.AddScoped<Access>();
+        services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<Access>());
         services.AddScoped<TaskStep>();
         // Scoped, so that activities resolve the request's services (its CaseSession, its DbContext).
         services.AddScoped(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowDefinitionRegistry>(), sp.GetRequiredService<TimeProvider>(), sp));

@@ -1,7 +1,8 @@
 using Investigation.Workflows;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -74,7 +75,7 @@ internal sealed class BenchApp : IAsyncDisposable
 
     /// <summary>Open task ids of one kind (or activity), oldest first.</summary>
     public Task<List<Guid>> OpenTasksAsync(string? kind = null, string? activityId = null) => InScopeAsync(db => db.HumanTasks.AsNoTracking()
-        .Where(t => t.Status == Workflows.Runtime.HumanTaskStatus.Open && (kind == null || t.Kind == kind) && (activityId == null || t.ActivityId == activityId))
+        .Where(t => t.Status == Workflows.Runtime.Persistence.HumanTaskStatus.Open && (kind == null || t.Kind == kind) && (activityId == null || t.ActivityId == activityId))
         .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync());
 
     /// <summary>A connection of its own, outside EF Core, for bulk loading.</summary>

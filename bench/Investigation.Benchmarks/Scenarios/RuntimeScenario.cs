@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Investigation.Benchmarks.Harness;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Activities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Benchmarks.Scenarios;
 

@@ -1,6 +1,6 @@
 using Investigation.Benchmarks.Harness;
 using Investigation.Workflows.Demo;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.Data.Sqlite;
 
 namespace Investigation.Benchmarks.Scenarios;

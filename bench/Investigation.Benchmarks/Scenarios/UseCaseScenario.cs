@@ -3,7 +3,7 @@ using Investigation.Domain.Incidents;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Benchmarks.Scenarios;
 

@@ -1,4 +1,3 @@
-using Investigation.Domain.Accountability;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Investigation.Domain;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

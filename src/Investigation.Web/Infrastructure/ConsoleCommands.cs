@@ -1,13 +1,14 @@
+using FluentValidation;
 using Investigation.Domain;
 using Investigation.Workflows;
 using Investigation.Workflows.Audit;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Evidence;
 using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Pipeline;
-using FluentValidation;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Investigation.Web.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

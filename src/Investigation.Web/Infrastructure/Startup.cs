@@ -1,5 +1,5 @@
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Demo;
-using Investigation.Workflows.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

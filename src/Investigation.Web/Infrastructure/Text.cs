@@ -20,9 +20,9 @@ public static class Text
     public static string T(Exception refusal) => refusal switch
     {
         Investigation.Domain.DomainException d => T(d.Text),
-        Investigation.Workflows.Pipeline.ConflictException c => T(c.Text),
-        Investigation.Workflows.Pipeline.ForbiddenException f => T(f.Text),
-        Investigation.Workflows.Pipeline.NotFoundException n => T(n.Text),
+        Investigation.Workflows.Messages.ConflictException c => T(c.Text),
+        Investigation.Workflows.Messages.ForbiddenException f => T(f.Text),
+        Investigation.Workflows.Messages.NotFoundException n => T(n.Text),
         _ => refusal.Message,
     };
 

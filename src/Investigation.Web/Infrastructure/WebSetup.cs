@@ -1,7 +1,6 @@
 using System.Globalization;
 using Investigation.Web.Api;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Audit;

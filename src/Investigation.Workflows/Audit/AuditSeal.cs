@@ -2,13 +2,14 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Investigation.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
-using Investigation.Workflows;
 
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 
 namespace Investigation.Workflows.Audit;
 

@@ -1,4 +1,5 @@
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Deadlines;

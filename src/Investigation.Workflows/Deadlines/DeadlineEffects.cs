@@ -1,8 +1,8 @@
 using System.Globalization;
 using Investigation.Domain;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Investigation.Workflows.Deadlines;
@@ -12,7 +12,7 @@ namespace Investigation.Workflows.Deadlines;
 /// consumes the timer's bookmark, so the change to the task, the notifications and the consumed
 /// bookmark are committed together, or none of them is.
 /// </summary>
-public sealed class DeadlineEffects(Recipients recipients, Notifier notifier, IOptions<TaskDeadlines> options, TimeProvider clock)
+public sealed class DeadlineEffects(Recipients recipients, Notifier notifier, IOptions<TaskDeadlines> options, TimeProvider clock, ITaskNames names)
 {
     public async Task ApplyAsync(HumanTask task, DeadlineEffect effect, CancellationToken ct)
     {
@@ -28,24 +28,24 @@ public sealed class DeadlineEffects(Recipients recipients, Notifier notifier, IO
             case DeadlineEffect.Reminder:
                 task.RemindedAt = now;
                 await notifier.NotifyAsync(await recipients.DoersAsync(task, ct), ForTask(task, NotificationKind.Reminder,
-                    new($"任务即将到期：{NewTaskNotifications.TitleOf(task).Zh}", $"Task due soon: {NewTaskNotifications.TitleOf(task).En}"),
+                    new($"任务即将到期：{names.NameOf(task).Zh}", $"Task due soon: {names.NameOf(task).En}"),
                     new($"该任务应于 {due}（北京时间）前完成。", $"This task is due by {due} (China Standard Time).")), ct);
                 break;
 
             case DeadlineEffect.Due:
                 task.OverdueAt = now;
                 await notifier.NotifyAsync(await recipients.DoersAsync(task, ct), ForTask(task, NotificationKind.Overdue,
-                    new($"任务已逾期：{NewTaskNotifications.TitleOf(task).Zh}", $"Task overdue: {NewTaskNotifications.TitleOf(task).En}"),
+                    new($"任务已逾期：{names.NameOf(task).Zh}", $"Task overdue: {names.NameOf(task).En}"),
                     new($"该任务应于 {due}（北京时间）前完成，现已逾期，已报告督办人。", $"This task was due by {due} (China Standard Time); it is overdue and its supervisors have been told.")), ct);
                 await notifier.NotifyAsync(await recipients.SupervisorsAsync(task, 1, options.Value, ct), ForSupervisor(task, NotificationKind.Escalation,
-                    new($"督办：任务逾期 — {NewTaskNotifications.TitleOf(task).Zh}", $"Escalation: task overdue — {NewTaskNotifications.TitleOf(task).En}"),
+                    new($"督办：任务逾期 — {names.NameOf(task).Zh}", $"Escalation: task overdue — {names.NameOf(task).En}"),
                     new($"该任务应于 {due}（北京时间）前完成，尚未完成。{Who(task)}", $"This task was due by {due} (China Standard Time) and is not done. {WhoEn(task)}")), ct);
                 break;
 
             case DeadlineEffect.SecondEscalation:
                 task.SecondEscalatedAt = now;
                 await notifier.NotifyAsync(await recipients.SupervisorsAsync(task, 2, options.Value, ct), ForSupervisor(task, NotificationKind.SecondEscalation,
-                    new($"再次督办：任务仍逾期 — {NewTaskNotifications.TitleOf(task).Zh}", $"Second escalation: task still overdue — {NewTaskNotifications.TitleOf(task).En}"),
+                    new($"再次督办：任务仍逾期 — {names.NameOf(task).Zh}", $"Second escalation: task still overdue — {names.NameOf(task).En}"),
                     new($"该任务应于 {due}（北京时间）前完成，宽限期后仍未完成，现报上一级督办。{Who(task)}",
                         $"This task was due by {due} (China Standard Time) and is still not done after the grace period; it is escalated one level up. {WhoEn(task)}")), ct);
                 break;

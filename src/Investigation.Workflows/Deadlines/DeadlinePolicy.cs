@@ -1,4 +1,3 @@
-using Investigation.Workflows.Investigation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -24,7 +24,6 @@ public static class DeadlineSetup
         services.AddScoped<DeadlineEffects>();
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddScoped<Notifier>();
-        services.AddScoped<NewTaskNotifications>();
         services.AddSingleton<DueTimerSignal>();
         services.AddSingleton<DueTimerInterceptor>();
         services.AddSingleton<DueTimers>();
@@ -59,7 +58,6 @@ public static class DeadlineSetup
         if (!options.Enabled) return services;
 
         services.AddTransient<DueTimersJob>();
-        services.AddTransient<AuditChainCheck>();
         services.AddSingleton<DueTimerPlanner>();
         // The server first: the planner's start-up plan goes to a running server.
         services.AddHostedService<HangfireServerHost>();

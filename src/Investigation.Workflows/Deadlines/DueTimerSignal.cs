@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Investigation.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Runtime.Persistence;
 
 namespace Investigation.Workflows.Deadlines;
 

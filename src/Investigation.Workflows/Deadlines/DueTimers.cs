@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -281,7 +281,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
         var deadlines = scope.ServiceProvider.GetRequiredService<IOptions<TaskDeadlines>>().Value;
         foreach (var role in new[] { Roles.Investigator, Roles.CaseOfficer })
         {
-            var task = new HumanTask { CandidateRole = role, UnitId = unit.Id.Value.ToString(), CorrelationId = nothing, Kind = TaskKinds.Acceptance };
+            var task = new HumanTask { CandidateRole = role, UnitId = unit.Id.Value.ToString(), CorrelationId = nothing, Kind = deadlines.Days.Keys.FirstOrDefault() ?? "warm-up" };
             await recipients.DoersAsync(task, ct);
             await recipients.SupervisorsAsync(task, 1, deadlines, ct);
             await recipients.SupervisorsAsync(task, 2, deadlines, ct);
@@ -292,6 +292,8 @@ public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, I
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FireDueTimer.Command(timers), ct);
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FireDueTimer.Command(timers), ct);
+        Telemetry.TimersFired.Add(result.Fired.Count);
+        return result;
     }
 }

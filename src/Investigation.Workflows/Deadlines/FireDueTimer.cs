@@ -1,8 +1,11 @@
 using Investigation.Workflows.Audit;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,8 @@
 using Investigation.Domain;
 using Investigation.Domain.Cases;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Deadlines;

@@ -32,7 +32,7 @@ public sealed class SchedulerState
 /// </summary>
 internal sealed class HangfireServerHost(
     JobStorage storage, IRecurringJobManager recurring, IServiceScopeFactory scopes, SchedulerState state,
-    IOptions<DueTimerOptions> options, ILogger<HangfireServerHost> logger) : IHostedService, IDisposable
+    IOptions<DueTimerOptions> options, IEnumerable<IRecurringJobs> others, ILogger<HangfireServerHost> logger) : IHostedService, IDisposable
 {
     private BackgroundJobServer? server;
 
@@ -43,7 +43,7 @@ internal sealed class HangfireServerHost(
         if (problems.Count > 0) throw new OptionsValidationException(nameof(DueTimerOptions), typeof(DueTimerOptions), problems);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
         recurring.AddOrUpdate<DueTimersJob>(DueTimersJob.SweepId, j => j.SweepAsync(CancellationToken.None), o.SweepCron, new RecurringJobOptions { TimeZone = zone });
-        recurring.AddOrUpdate<AuditChainCheck>(AuditChainCheck.Id, j => j.RunAsync(CancellationToken.None), o.AuditCheckCron, new RecurringJobOptions { TimeZone = zone });
+        foreach (var jobs in others) jobs.AddTo(recurring, o, zone);
         // Hangfire adds the process id and a unique suffix to the name itself.
         var name = $"{o.Name}-{Environment.MachineName}";
         server = new BackgroundJobServer(new BackgroundJobServerOptions

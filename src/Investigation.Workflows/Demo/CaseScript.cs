@@ -3,12 +3,11 @@ using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;
-using Investigation.Domain.Responsibility;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Procedure;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,9 @@
 using Investigation.Domain;
 using Investigation.Domain.Organisation;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Features;
@@ -11,7 +12,7 @@ namespace Investigation.Workflows.Features;
 /// Who may see what: a user sees the cases and tasks of their unit and of the units below it.
 /// Anything else is answered exactly as if it did not exist.
 /// </summary>
-public sealed class Access(InvestigationDbContext db, CurrentActor current, OrganisationStore organisation)
+public sealed class Access(InvestigationDbContext db, CurrentActor current, OrganisationStore organisation) : IAfterCommit
 {
     public Actor Actor => current.Actor;
 
@@ -47,7 +48,7 @@ public sealed class Access(InvestigationDbContext db, CurrentActor current, Orga
     }
 
     /// <summary>After a commit the case may have changed: the next read goes to the database.</summary>
-    public void Forget() => readOnly = null;
+    public void AfterCommit() => readOnly = null;
 
     public void RequireRole(params string[] roles)
     {

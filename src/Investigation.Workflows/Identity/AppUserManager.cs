@@ -1,3 +1,4 @@
+using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Investigation.Workflows.Features;
+using Investigation.Workflows.Messages;
 using Microsoft.AspNetCore.Identity;
 
 namespace Investigation.Workflows.Identity;

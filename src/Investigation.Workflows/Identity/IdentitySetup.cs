@@ -1,5 +1,6 @@
 using Investigation.Domain;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

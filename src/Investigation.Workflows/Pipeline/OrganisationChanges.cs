@@ -1,4 +1,4 @@
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using MediatR;
 
 namespace Investigation.Workflows.Pipeline;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Investigation.Domain;
 using Investigation.Workflows.Audit;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Runtime;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,8 @@ namespace Investigation.Workflows.Pipeline;
 /// <see cref="ConflictException"/> with nothing written.
 /// </summary>
 public sealed class TransactionBehavior<TRequest, TResponse>(
-    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock, Notifications.NewTaskNotifications newTasks, Features.Access access,
-    IdempotencyScope idempotency)
+    InvestigationDbContext db, CurrentActor actor, AuditScope audit, TimeProvider clock, IdempotencyScope idempotency,
+    IEnumerable<IBeforeCommit> beforeCommit, IEnumerable<IAfterCommit> afterCommit)
     : IPipelineBehavior<TRequest, TResponse>
 {
     // Chinese stays readable in the record (it is data in a column, never written into HTML unencoded).
@@ -34,7 +35,6 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
             var claim = Idempotency.For(idempotency, actor.IsSet ? actor.Actor.UserName : null, name, request);
             var (response, replayed) = await OnceAsync(request, next, claim, cancellationToken);
             outcome = replayed ? "replayed" : "committed";
-            if (response is Deadlines.FireDueTimer.Result fired) Telemetry.TimersFired.Add(fired.Fired.Count);
             return response;
         }
         catch (ConflictException) { outcome = "conflict"; throw; }
@@ -110,14 +110,14 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
             var response = await next();
             await TaskDraft.DropStaleAsync(db, cancellationToken);
             if (key is not null) Idempotency.Answered(key, response);
-            await newTasks.NotifyAsync(cancellationToken);
+            foreach (var hook in beforeCommit) await hook.BeforeCommitAsync(cancellationToken);
             await AuditChain.AppendAsync(db, clock.GetUtcNow(), actor.IsSet ? actor.Actor.UserName : Actor.System.UserName,
                 typeof(TRequest).DeclaringType?.Name ?? typeof(TRequest).Name, audit.CaseId,
                 audit.Detail is null ? JsonSerializer.Serialize(request, AuditJson) : $"{JsonSerializer.Serialize(request, AuditJson)} {audit.Detail}",
                 cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            access.Forget();
+            foreach (var hook in afterCommit) hook.AfterCommit();
             return (response, false);
         }
         catch (DbUpdateConcurrencyException)

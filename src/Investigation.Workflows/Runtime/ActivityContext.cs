@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Runtime;

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Investigation.Workflows.Runtime.Activities;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Runtime;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Investigation.Workflows.Runtime.Activities;
 
 namespace Investigation.Workflows.Runtime;
 

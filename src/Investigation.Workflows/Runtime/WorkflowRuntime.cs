@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Runtime;

@@ -1,7 +1,7 @@
-using Investigation.Workflows.Persistence;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Tests.Support;
+using Investigation.Workflows.Data;
 using static Investigation.Domain.Tests.Support.CaseScenario;
 
 namespace Investigation.Domain.Tests.Accountability;

@@ -1,11 +1,11 @@
+using System.Text.Json.Serialization.Metadata;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
-using Investigation.Domain.TraceBack;
 using Investigation.Domain.Tests.Support;
-using Investigation.Workflows.Persistence;
-using System.Text.Json.Serialization.Metadata;
+using Investigation.Domain.TraceBack;
+using Investigation.Workflows.Data;
 using static Investigation.Domain.Tests.Support.CaseScenario;
 
 namespace Investigation.Domain.Tests.Cases;

@@ -1,10 +1,10 @@
-using Investigation.Workflows.Persistence;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.Tests.Support;
 using Investigation.Domain.TraceBack;
+using Investigation.Workflows.Data;
 using static Investigation.Domain.Tests.Support.CaseScenario;
 
 namespace Investigation.Domain.Tests.Cases;

@@ -1,6 +1,6 @@
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 
 namespace Investigation.Domain.Tests.Support;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Investigation.Web.Tests.Infrastructure;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Audit;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

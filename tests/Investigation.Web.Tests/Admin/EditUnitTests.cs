@@ -2,7 +2,6 @@ using System.Net;
 using Investigation.Domain.Organisation;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
-using Investigation.Workflows.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Web.Tests.Admin;

@@ -1,8 +1,9 @@
 using System.Net;
 using Investigation.Web.Tests.Support;
+using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Procedure;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Api;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Api;
 

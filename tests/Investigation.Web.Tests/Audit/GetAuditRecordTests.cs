@@ -1,12 +1,12 @@
 using System.Net;
 using Investigation.Domain.Incidents;
 using Investigation.Web.Tests.Support;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Audit;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

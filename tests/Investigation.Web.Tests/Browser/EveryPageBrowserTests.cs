@@ -1,6 +1,6 @@
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

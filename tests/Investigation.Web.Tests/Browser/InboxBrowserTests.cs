@@ -2,6 +2,7 @@ using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Investigation;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Browser;
 

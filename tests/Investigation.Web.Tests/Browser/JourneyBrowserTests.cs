@@ -9,7 +9,7 @@ using Investigation.Web.Pages.Cases;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -6,6 +6,7 @@ using Investigation.Web.Tests.Tasks;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Cases;
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
 using Investigation.Domain.Accountability;
@@ -5,6 +6,7 @@ using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
 using System.Text.RegularExpressions;
 using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -3,10 +3,10 @@ using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Web.Tests.Support;
 using Investigation.Web.Tests.Tasks;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Outages;
-using Investigation.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

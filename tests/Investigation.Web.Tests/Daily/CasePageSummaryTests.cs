@@ -1,7 +1,7 @@
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Daily;
 

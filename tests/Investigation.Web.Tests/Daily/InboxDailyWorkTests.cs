@@ -1,12 +1,10 @@
 using System.Net;
 using Investigation.Domain.Cases;
-using Investigation.Web.Tests.Admin;
 using Investigation.Web.Tests.Support;
 using Investigation.Web.Tests.Tasks;
-using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Daily;
 

@@ -1,6 +1,6 @@
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,10 @@
 using System.Net;
-using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Admin;
 using Investigation.Web.Tests.Support;
 using Investigation.Web.Tests.Tasks;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Demo;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Procedure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

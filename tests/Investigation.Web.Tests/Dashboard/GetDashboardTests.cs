@@ -4,7 +4,7 @@ using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Dashboard;
 

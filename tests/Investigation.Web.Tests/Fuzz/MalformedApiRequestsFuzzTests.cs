@@ -7,10 +7,9 @@ using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Api;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
-using Investigation.Workflows.Features;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -273,7 +272,7 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
     {
         var setup = new Setup { Now = app.Clock.GetUtcNow() };
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Investigation.Workflows.Persistence.InvestigationDbContext>().Users
+            await scope.ServiceProvider.GetRequiredService<Investigation.Workflows.Data.InvestigationDbContext>().Users
                 .Where(u => EnglishUsers.Contains(u.UserName!)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Culture, "en"));
         var today = DateOnly.FromDateTime(setup.Now.UtcDateTime);
         foreach (var (operation, target) in Targets.Where(t => t.Value.TaskKind is not null || t.Value.OnCase))
@@ -315,7 +314,7 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
     private async Task<string> StateAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Investigation.Workflows.Persistence.InvestigationDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<Investigation.Workflows.Data.InvestigationDbContext>();
         var cases = await db.Cases.OrderBy(c => c.Id).Select(c => c.Id + ":" + c.Version + ":" + c.Status).ToListAsync();
         var tasks = (await db.HumanTasks.Select(t => new { t.Id, t.Status, t.AssigneeId, t.DueAt, t.Version }).ToListAsync())
             .OrderBy(t => t.Id).Select(t => $"{t.Id}:{t.Status}:{t.AssigneeId}:{t.DueAt:O}:{t.Version}");

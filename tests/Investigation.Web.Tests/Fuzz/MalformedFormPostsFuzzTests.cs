@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -174,7 +174,7 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
     private async Task<string> StateAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Investigation.Workflows.Persistence.InvestigationDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<Investigation.Workflows.Data.InvestigationDbContext>();
         var cases = await db.Cases.OrderBy(c => c.Id).Select(c => c.Id + ":" + c.Version + ":" + c.Status).ToListAsync();
         var tasks = (await db.HumanTasks.Select(t => new { t.Id, t.Status, t.AssigneeId, t.DueAt, t.Version }).ToListAsync())
             .OrderBy(t => t.Id).Select(t => $"{t.Id}:{t.Status}:{t.AssigneeId}:{t.DueAt:O}:{t.Version}");

@@ -53,7 +53,7 @@ public sealed class HealthWithoutSchemaTests(UnmigratedWebApp app) : IClassFixtu
         Assert.Contains("Migrations not applied", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
 
-        await Investigation.Workflows.Persistence.DatabaseInitialiser.MigrateAsync(app.Services);
+        await Investigation.Workflows.Data.DatabaseInitialiser.MigrateAsync(app.Services);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 }

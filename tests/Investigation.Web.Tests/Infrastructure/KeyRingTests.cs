@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AngleSharp.Html.Dom;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

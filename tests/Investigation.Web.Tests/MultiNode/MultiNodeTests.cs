@@ -9,7 +9,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Investigation.Web.Tests.Api;
 using Investigation.Workflows.Demo;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Tests.Deadlines;
 using Npgsql;
 using Xunit.Abstractions;

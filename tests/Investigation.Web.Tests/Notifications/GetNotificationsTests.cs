@@ -1,6 +1,6 @@
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Deadlines;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Investigation.Web.Tests.Notifications;

@@ -1,10 +1,10 @@
 using System.Net;
 using Investigation.Web.Tests.Support;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Features.Notifications;
-using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

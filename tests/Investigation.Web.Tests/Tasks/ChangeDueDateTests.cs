@@ -1,9 +1,9 @@
 using System.Net;
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Procedure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

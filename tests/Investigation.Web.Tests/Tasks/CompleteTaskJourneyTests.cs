@@ -6,7 +6,7 @@ using Investigation.Domain.TraceBack;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Tasks;
 

@@ -1,14 +1,13 @@
 using System.Net;
 using Investigation.Domain.Cases;
-using Investigation.Domain.Incidents;
-using Investigation.Domain.Organisation;
 using Investigation.Domain.TraceBack;
 using Investigation.Web.Tests.Support;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

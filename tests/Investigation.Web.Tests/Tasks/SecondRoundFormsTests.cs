@@ -3,7 +3,7 @@ using Investigation.Domain.TraceBack;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Tasks;
 

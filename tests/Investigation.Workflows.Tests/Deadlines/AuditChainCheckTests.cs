@@ -1,6 +1,5 @@
-using Investigation.Workflows.Deadlines;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Features.Audit;
-using Investigation.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,7 +53,7 @@ public sealed class AuditChainCheckTests : IAsyncLifetime
     [Fact]
     public async Task OnlyTheSystem_ReportsABreak()
     {
-        await Assert.ThrowsAsync<Pipeline.ForbiddenException>(() => app.SendAs("admin", new ReportAuditChainBreak.Command(10, 3, "forged")));
+        await Assert.ThrowsAsync<Messages.ForbiddenException>(() => app.SendAs("admin", new ReportAuditChainBreak.Command(10, 3, "forged")));
         Assert.Empty(await app.NotificationsAsync(kind: NotificationKind.AuditChainBroken));
     }
 }

@@ -1,9 +1,8 @@
 using FluentValidation;
-using Investigation.Workflows.Deadlines;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
+using Investigation.Workflows.Procedure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Tests.Deadlines;

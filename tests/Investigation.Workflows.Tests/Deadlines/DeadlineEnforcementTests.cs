@@ -1,12 +1,13 @@
 using Investigation.Domain.Incidents;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Audit;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Procedure;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -272,7 +273,7 @@ public sealed class DeadlineEnforcementTests : IAsyncLifetime
         try { await Task.WhenAll(attempts); } catch { /* inspected below */ }
 
         Assert.Equal(1, attempts.Count(a => a.IsCompletedSuccessfully));
-        Assert.All(attempts.Where(a => a.IsFaulted), a => Assert.IsType<Pipeline.ConflictException>(a.Exception!.InnerException));
+        Assert.All(attempts.Where(a => a.IsFaulted), a => Assert.IsType<Messages.ConflictException>(a.Exception!.InnerException));
         Assert.Equal([(NotificationKind.Reminder, "caseofficer")], await SentAsync(task));
         Assert.Equal(1, await app.Read(db => db.AuditEntries.CountAsync(e => e.Action == FireDueTimer.TimerFired)));
     }
@@ -283,10 +284,10 @@ public sealed class DeadlineEnforcementTests : IAsyncLifetime
         var (_, task) = await RegisterAsync();
         var key = DeadlineBookmarks.Key(task, DeadlineEffect.Reminder);
 
-        await Assert.ThrowsAsync<Pipeline.ForbiddenException>(() => app.SendAs("admin", new FireDueTimer.Command(DeadlineBookmarks.Name, key)));
+        await Assert.ThrowsAsync<Messages.ForbiddenException>(() => app.SendAs("admin", new FireDueTimer.Command(DeadlineBookmarks.Name, key)));
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
-        var early = await Assert.ThrowsAsync<Pipeline.ConflictException>(() =>
+        var early = await Assert.ThrowsAsync<Messages.ConflictException>(() =>
             scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new FireDueTimer.Command(DeadlineBookmarks.Name, key)));
         Assert.Contains("not due yet", early.Message);
         Assert.Empty(await SentAsync(task));
@@ -303,7 +304,7 @@ public sealed class DeadlineEnforcementTests : IAsyncLifetime
         Assert.Equal([start.AddHours(54)], signalled);
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<global::Investigation.Workflows.Persistence.InvestigationDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<global::Investigation.Workflows.Data.InvestigationDbContext>();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Bookmarks.Add(new Bookmark { Id = Guid.NewGuid(), InstanceId = (await db.WorkflowInstances.FirstAsync()).Id, ActivityId = "x", Name = "Timer", Key = "rolled-back", ResumeAt = start, CreatedAt = start });

@@ -1,11 +1,10 @@
 using FluentValidation;
 using Investigation.Domain.Incidents;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Outages;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Pipeline;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Messages;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Tests.Deadlines;

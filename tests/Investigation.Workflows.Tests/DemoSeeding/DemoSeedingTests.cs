@@ -1,8 +1,7 @@
 using Investigation.Domain.Cases;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Audit;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using Investigation.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

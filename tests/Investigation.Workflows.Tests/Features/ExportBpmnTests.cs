@@ -1,12 +1,12 @@
 using System.Xml.Linq;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Tests.Support;
 
 // Not ...Tests.Features: a namespace of that name would hide Investigation.Workflows.Features from the other tests.
-namespace Investigation.Workflows.Tests.Investigation;
+namespace Investigation.Workflows.Tests.Procedure;
 
 /// <summary>The BPMN 2.0 export of a workflow definition, and the diagram state that marks it.</summary>
 public sealed class ExportBpmnTests

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Investigation.Workflows.Features;
 using Investigation.Workflows.Features.Admin;
+using Investigation.Workflows.Messages;
 
-namespace Investigation.Workflows.Tests.Investigation;
+namespace Investigation.Workflows.Tests.Procedure;
 
 /// <summary>A validator built once answers each request in that request's language, placeholders and field names included.</summary>
 public class SayTests

@@ -5,7 +5,7 @@ using Investigation.Workflows.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Investigation.Workflows.Tests.Investigation;
+namespace Investigation.Workflows.Tests.Procedure;
 
 /// <summary>Validators are built once when they need nothing of the request's scope, and per request when they do.</summary>
 public sealed class ValidatorLifetimeTests

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Activities;
+using Investigation.Workflows.Runtime.Persistence;
 using static Investigation.Workflows.Tests.Runtime.Flow;
 
 namespace Investigation.Workflows.Tests.Runtime;

@@ -1,4 +1,6 @@
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Activities;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Investigation.Workflows.Tests.Runtime.Flow;

@@ -1,4 +1,4 @@
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Tests.Runtime;

@@ -1,8 +1,9 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using Investigation.Workflows.Runtime;
-using Investigation.Workflows.Tests.Support;
+using Investigation.Workflows.Runtime.Activities;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Investigation.Workflows.Tests.Runtime;
 

@@ -1,12 +1,13 @@
-using Microsoft.Extensions.Time.Testing;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Procedure;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Investigation.Workflows.Tests.Support;
 
@@ -23,7 +24,7 @@ public sealed class AppHost : IAsyncDisposable
     private ServiceProvider provider;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-    public TaskDeadlines Deadlines { get; } = new();
+    public TaskDeadlines Deadlines { get; } = TaskTimeLimits.Defaults();
     public string DatabasePath => Path.Combine(directory, "investigation.db");
 
     private AppHost(string? copyFrom)

@@ -1,5 +1,5 @@
 using Investigation.Web.Infrastructure;
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;

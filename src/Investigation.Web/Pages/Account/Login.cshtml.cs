@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Investigation.Web.Infrastructure;
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

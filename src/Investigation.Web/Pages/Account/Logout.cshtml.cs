@@ -1,4 +1,4 @@
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

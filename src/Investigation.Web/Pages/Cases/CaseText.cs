@@ -4,7 +4,7 @@ using Investigation.Domain.Incidents;
 using Investigation.Domain.TraceBack;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 
 namespace Investigation.Web.Pages.Cases;
 

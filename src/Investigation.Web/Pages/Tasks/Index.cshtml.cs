@@ -1,7 +1,7 @@
 using Investigation.Domain.Incidents;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

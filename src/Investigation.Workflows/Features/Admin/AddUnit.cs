@@ -1,8 +1,10 @@
 using FluentValidation;
 using Investigation.Domain;
 using Investigation.Domain.Organisation;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 

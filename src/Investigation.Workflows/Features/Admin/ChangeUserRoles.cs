@@ -1,6 +1,8 @@
 using FluentValidation;
 using Investigation.Domain;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

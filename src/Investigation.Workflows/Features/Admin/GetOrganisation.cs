@@ -1,7 +1,7 @@
 using Investigation.Domain;
 using Investigation.Domain.Organisation;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Unit = Investigation.Domain.Organisation.Unit;
 

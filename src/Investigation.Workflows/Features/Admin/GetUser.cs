@@ -1,3 +1,4 @@
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,5 @@
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Investigation.Domain;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Pipeline;
 using MediatR;

@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Investigation.Domain;
 using Investigation.Domain.Organisation;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Messages;
 
 namespace Investigation.Workflows.Features.Admin;
 

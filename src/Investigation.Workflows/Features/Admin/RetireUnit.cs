@@ -1,7 +1,8 @@
 using FluentValidation;
 using Investigation.Domain;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

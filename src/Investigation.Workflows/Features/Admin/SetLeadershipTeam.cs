@@ -1,8 +1,9 @@
 using FluentValidation;
 using Investigation.Domain;
 using Investigation.Domain.Organisation;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Pipeline;
 using MediatR;

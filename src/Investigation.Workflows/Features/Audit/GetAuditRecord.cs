@@ -1,7 +1,6 @@
 using Investigation.Domain;
-using Investigation.Workflows.Audit;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using Investigation.Workflows.Audit;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
 using MediatR;
 
 namespace Investigation.Workflows.Features.Audit;

@@ -5,7 +5,10 @@ using Investigation.Domain;
 using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Activities;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

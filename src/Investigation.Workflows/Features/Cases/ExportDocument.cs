@@ -7,6 +7,7 @@ using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
 using Investigation.Workflows.Documents;
+using Investigation.Workflows.Messages;
 using MediatR;
 
 namespace Investigation.Workflows.Features.Cases;

@@ -1,8 +1,9 @@
 using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Organisation;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Procedure;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ public static class GetCase
             {
                 status = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (WorkflowStatus?)i.Status).FirstOrDefaultAsync(ct);
                 timeline = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(ct))
-                    .Select(j => new TimelineEntry(j.At, j.ActivityId, Investigation.InvestigationWorkflow.TaskKindOf(j.ActivityId), j.Event, j.Outcome, j.Actor, j.Detail))
+                    .Select(j => new TimelineEntry(j.At, j.ActivityId, InvestigationWorkflow.TaskKindOf(j.ActivityId), j.Event, j.Outcome, j.Actor, j.Detail))
                     .ToList();
             }
             var people = tree.PeopleById;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Investigation.Domain;
-using Investigation.Workflows.Audit;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Features.Audit;
+using Investigation.Workflows.Procedure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

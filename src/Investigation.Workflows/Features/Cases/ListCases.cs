@@ -1,7 +1,8 @@
 using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,8 +2,9 @@ using FluentValidation;
 using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using MediatR;
 
 namespace Investigation.Workflows.Features.Cases;

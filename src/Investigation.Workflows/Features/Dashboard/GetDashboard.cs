@@ -1,8 +1,8 @@
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Procedure;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,8 @@
 using FluentValidation;
-using Investigation.Workflows.Evidence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 
@@ -18,7 +20,7 @@ public static class CommentOnCase
                 .MaximumLength(4000).WithMessage("评论不能超过4000字。", "A comment cannot be longer than 4,000 characters.");
     }
 
-    public sealed class Handler(Access access, AuditScope audit, TimeProvider clock, Persistence.InvestigationDbContext db) : IRequestHandler<Command, Unit>
+    public sealed class Handler(Access access, AuditScope audit, TimeProvider clock, InvestigationDbContext db) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {

@@ -1,6 +1,7 @@
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Evidence;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

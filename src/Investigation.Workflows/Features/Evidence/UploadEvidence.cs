@@ -2,8 +2,11 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Investigation.Domain.TraceBack;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Evidence;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -41,7 +44,7 @@ public static class UploadEvidence
         }
     }
 
-    public sealed class Handler(Access access, EvidenceStore store, AuditScope audit, TimeProvider clock, Persistence.InvestigationDbContext db)
+    public sealed class Handler(Access access, EvidenceStore store, AuditScope audit, TimeProvider clock, InvestigationDbContext db)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command command, CancellationToken ct)

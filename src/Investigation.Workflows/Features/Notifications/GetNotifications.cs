@@ -1,6 +1,6 @@
 using Investigation.Domain;
-using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using Investigation.Domain.Incidents;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using FluentValidation;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using MediatR;
 
 namespace Investigation.Workflows.Features.Tasks;

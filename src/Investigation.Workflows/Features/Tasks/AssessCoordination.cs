@@ -1,7 +1,8 @@
 using FluentValidation;
 using Investigation.Domain.TraceBack;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using MediatR;
 
 namespace Investigation.Workflows.Features.Tasks;

@@ -1,10 +1,14 @@
 using FluentValidation;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Notifications;
-using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,7 +78,7 @@ public static class ChangeDueDate
             var old = task.DueAt;
             var plan = policy.ReplanFor(task.Kind, task.CreatedAt, dueAt);
             // Only a deadline task has timers to follow the date; a plain human task just shows the new date.
-            if (definitions.Get(instance.DefinitionName, instance.DefinitionVersion).GetActivity(task.ActivityId) is Investigation.DeadlineTask)
+            if (definitions.Get(instance.DefinitionName, instance.DefinitionVersion).GetActivity(task.ActivityId) is DeadlineTask)
                 await DeadlineBookmarks.ReplaceAsync(db, task, plan, now, ct);
 
             var reason = command.Reason!.Trim();

@@ -1,5 +1,6 @@
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
-using Investigation.Workflows.Persistence;
 using MediatR;
 
 namespace Investigation.Workflows.Features.Tasks;

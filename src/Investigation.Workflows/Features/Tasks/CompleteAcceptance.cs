@@ -1,9 +1,10 @@
 using FluentValidation;
 using Investigation.Domain.Cases;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

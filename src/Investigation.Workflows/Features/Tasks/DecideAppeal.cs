@@ -1,7 +1,8 @@
 using FluentValidation;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

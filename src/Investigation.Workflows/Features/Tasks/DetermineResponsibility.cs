@@ -1,8 +1,9 @@
 using FluentValidation;
 using Investigation.Domain;
 using Investigation.Domain.Responsibility;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using MediatR;
 
 namespace Investigation.Workflows.Features.Tasks;

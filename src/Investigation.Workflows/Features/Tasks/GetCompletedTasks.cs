@@ -1,5 +1,5 @@
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

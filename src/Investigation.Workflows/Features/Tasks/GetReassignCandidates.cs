@@ -1,7 +1,7 @@
 using Investigation.Domain;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Persistence;
-using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Investigation.Domain.Accountability;
+using Investigation.Workflows.Messages;
 
 namespace Investigation.Workflows.Features.Tasks;
 

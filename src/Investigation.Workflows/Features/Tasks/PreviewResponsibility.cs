@@ -3,8 +3,9 @@ using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Messages;
+using Investigation.Workflows.Procedure;
 using MediatR;
 
 namespace Investigation.Workflows.Features.Tasks;

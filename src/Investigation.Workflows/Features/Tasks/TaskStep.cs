@@ -2,11 +2,14 @@ using System.Text.Json;
 using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Organisation;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Features.Tasks;

@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Activities;
 
 /// <summary>
 /// Runs a delegate and completes with the outcomes it returns: several outcomes fire several

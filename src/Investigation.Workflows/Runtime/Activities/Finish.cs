@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Activities;
 
 /// <summary>Ends the whole instance as Completed: other paths stop, bookmarks go, open tasks are cancelled.</summary>
 public sealed class Finish(string id) : Activity(id)

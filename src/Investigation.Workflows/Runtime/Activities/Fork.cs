@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Activities;
 
 /// <summary>Splits the path: connect its Done outcome to every branch.</summary>
 public sealed class Fork(string id) : Activity(id)

@@ -1,4 +1,5 @@
-namespace Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
+namespace Investigation.Workflows.Runtime.Activities;
 
 /// <summary>
 /// Puts a task in an inbox and waits for it. Completing the task (a stimulus for bookmark

@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Activities;
 
 /// <summary>
 /// Synchronizing merge. A path that arrives here ends; the join then completes once, with Done,

@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Activities;
 
 /// <summary>
 /// Waits until a moment: a Timer bookmark with ResumeAt, which a scheduler job finds through

@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Persistence;
 
 /// <summary>
 /// A point where an instance waits for a <see cref="Stimulus"/> with the same name and key.

@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Persistence;
 
 public enum HumanTaskStatus { Open, Completed, Cancelled }
 

@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Persistence;
 
 /// <summary>An activity that threw: what an administrator sees before retrying the instance.</summary>
 public sealed class Incident

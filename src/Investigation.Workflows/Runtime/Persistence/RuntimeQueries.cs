@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Persistence;
 
 /// <summary>
 /// The lookups every step makes, compiled once: a compiled query skips the expression-tree work

@@ -1,4 +1,4 @@
-namespace Investigation.Workflows.Runtime;
+namespace Investigation.Workflows.Runtime.Persistence;
 
 public enum WorkflowStatus { Running, Waiting, Completed, Faulted, Cancelled }
 

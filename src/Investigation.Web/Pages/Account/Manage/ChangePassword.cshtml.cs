@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Investigation.Web.Infrastructure;
-using Investigation.Workflows.Features.Admin.Account;
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Features.Account;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

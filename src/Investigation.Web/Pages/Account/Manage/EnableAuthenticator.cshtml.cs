@@ -1,6 +1,6 @@
 using Investigation.Web.Infrastructure;
-using Investigation.Workflows.Features.Admin.Account;
-using Investigation.Workflows.Identity;
+using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Features.Account;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using Investigation.Workflows.Features.Admin.Account;
+using Investigation.Workflows.Features.Account;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,9 +1,10 @@
 using FluentValidation;
 using Investigation.Web.Infrastructure;
 using Investigation.Web.Pages.Account.Manage;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
