@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Investigation.Workflows.Persistence;
+namespace Investigation.Workflows.Data;
 
 /// <summary>
 /// Every save on SQLite that is its own transaction queues on <see cref="SqliteWriteGate"/>, as commands do:

@@ -4,6 +4,7 @@ using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
+using Investigation.Workflows.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Investigation.Workflows.Features;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Investigation.Domain;
 using Investigation.Workflows.Audit;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Runtime;

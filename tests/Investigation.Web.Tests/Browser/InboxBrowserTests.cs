@@ -1,8 +1,7 @@
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Browser;
 

@@ -5,7 +5,6 @@ using Investigation.Web.Tests.Support;
 using Investigation.Web.Tests.Tasks;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Procedure;
 
 namespace Investigation.Web.Tests.Cases;

@@ -115,7 +115,7 @@ public sealed class ExportDocumentTests(WebApp app) : IClassFixture<WebApp>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await committee.GetAsync($"/api/v1/cases/{id}/documents/AppealAnswer?appeal=2")).StatusCode);
 
         await app.Script.SendAs("partycommittee", new Investigation.Workflows.Features.Tasks.DecideAppeal.Command(
-            await app.Script.TaskAsync(id, Investigation.Workflows.Investigation.TaskKinds.AppealDecision, "partycommittee"), true,
+            await app.Script.TaskAsync(id, Investigation.Workflows.Procedure.TaskKinds.AppealDecision, "partycommittee"), true,
             null, new Investigation.Workflows.Features.Tasks.GroundInput(appellant.Kind, appellant.Id, GroundKind.Exemption, "在决策实施中已经履职尽责。"),
             "经复查，改为免予问责。", DecidedOn));
 

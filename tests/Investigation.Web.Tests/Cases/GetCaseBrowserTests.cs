@@ -1,11 +1,9 @@
 using System.Text.RegularExpressions;
+using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
-using Investigation.Domain.Accountability;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Tasks;
-using System.Text.RegularExpressions;
-using Investigation.Workflows.Investigation;
 using Investigation.Workflows.Procedure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

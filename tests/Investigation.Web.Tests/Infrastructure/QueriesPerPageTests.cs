@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Investigation.Domain.Cases;
 using Investigation.Web.Tests.Support;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Procedure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Investigation.Web.Tests.Support;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Features.Tasks;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Procedure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,20 +1,22 @@
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
+using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Tests.Deadlines;
-using Investigation.Workflows.Tests.Investigation;
+using Investigation.Workflows.Tests.Procedure;
 using Investigation.Workflows.Tests.Support;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Investigation.Workflows.Tests.Persistence;
+namespace Investigation.Workflows.Tests.Data;
 
 /// <summary>
 /// A command sent again under the same idempotency key by the same user answers what it answered and

@@ -1,6 +1,6 @@
-using Investigation.Web.Infrastructure;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
+using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Cases;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;

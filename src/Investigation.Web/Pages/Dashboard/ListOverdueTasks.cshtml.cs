@@ -1,7 +1,7 @@
 using Investigation.Web.Infrastructure;
 using Investigation.Web.Pages.Tasks.Forms;
 using Investigation.Workflows.Features.Dashboard;
-using Investigation.Workflows.Investigation;
+using Investigation.Workflows.Procedure;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

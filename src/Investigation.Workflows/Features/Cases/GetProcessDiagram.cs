@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Investigation.Workflows.Investigation;
-using Investigation.Workflows.Persistence;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime;

@@ -1,6 +1,7 @@
 using Investigation.Domain;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
-using Investigation.Workflows.Persistence;
+using Investigation.Workflows.Data;
+using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

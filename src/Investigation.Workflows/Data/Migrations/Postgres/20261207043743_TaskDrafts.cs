@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Investigation.Workflows.Persistence.Migrations.Postgres
+namespace Investigation.Workflows.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class TaskDrafts : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Investigation.Workflows.Persistence.Migrations.Postgres
+namespace Investigation.Workflows.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class IdempotentRequests : Migration

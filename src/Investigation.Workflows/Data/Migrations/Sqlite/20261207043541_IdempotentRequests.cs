@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Investigation.Workflows.Persistence.Migrations.Sqlite
+namespace Investigation.Workflows.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class IdempotentRequests : Migration

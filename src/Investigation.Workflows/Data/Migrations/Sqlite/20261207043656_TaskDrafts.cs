@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Investigation.Workflows.Persistence.Migrations.Sqlite
+namespace Investigation.Workflows.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class TaskDrafts : Migration

@@ -1,8 +1,9 @@
 using Investigation.Workflows.Runtime;
+using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Investigation.Workflows.Persistence;
+namespace Investigation.Workflows.Data.Entities;
 
 /// <summary>
 /// A person's saved draft (暂存) of a task's form (SaveDraft): the fields as the page had them, kept per task and
