@@ -48,6 +48,29 @@ public static class PageCommands
     }
 
     /// <summary>
+    /// A list page's query (page, order, filters) sent as asked. A value out of range or unreadable is refused with its
+    /// message on the page (400), never clamped to another page than the one asked for.
+    /// </summary>
+    public static async Task<IActionResult> ListAsync<T>(this PageModel page, IMediator mediator, IRequest<T> query, Action<T> show)
+    {
+        var unreadable = page.ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToList();
+        if (unreadable.Count > 0)
+        {
+            // The framework's own message is English and names .NET types: said again in the person's language.
+            page.ModelState.Clear();
+            foreach (var key in unreadable)
+                page.ModelState.AddModelError(key, Text.T($"参数“{key}”的值无法识别。", $"The value of the parameter '{key}' cannot be read."));
+        }
+        else
+        {
+            var sent = await page.SendAsync(mediator, query, r => { show(r); return page.Page(); }, fieldPrefix: "");
+            if (sent is not PageResult) return sent;
+        }
+        if (!page.ModelState.IsValid) page.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page.Page();
+    }
+
+    /// <summary>
     /// When the form itself could not be read whole (a choice not made, a date that is not one), the command
     /// is not sent; its validators still run, so that the person sees every message at once, not one per submit.
     /// A field that already has the form's own message keeps just that one.
@@ -137,6 +160,12 @@ public static partial class BindingErrors
     /// <summary>Refuses a body larger than the cap before anyone reads it: a clean 413 instead of a read that fails half-way.</summary>
     public static async Task CapBodyAsync(HttpContext context, Func<Task> next)
     {
+        // The error page re-executed for a 413 this refused: it reads no body, and must be let through to say why.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next();
+            return;
+        }
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = MaxBodyBytes;
         if (context.Request.ContentLength > MaxBodyBytes)

@@ -25,14 +25,17 @@ public sealed class LodgeAppealModel(IMediator mediator, TimeProvider clock) : P
     {
         var shown = await LoadAsync(id);
         if (shown is not PageResult || !ModelState.IsValid) return shown;
-        AccountabilitySubject? subject = Data.Case.Decision?.Measures.Select(m => m.Subject).FirstOrDefault(s => $"{s.Kind}:{s.Id}" == Input.Appellant);
-        if (subject is not { } chosen)
+        // As nullable: a subject that is not in the decision is none, not the default subject (a cadre with an empty id).
+        var subject = Data.Case.Decision?.Measures.Select(m => (AccountabilitySubject?)m.Subject).FirstOrDefault(s => $"{s!.Value.Kind}:{s.Value.Id}" == Input.Appellant);
+        var command = new LodgeAppeal.Command(id, subject?.Kind, subject?.Id, Input.LodgedOn, Input.Grounds ?? "");
+        if (subject is null)
         {
+            // Every other message too, at once: not one per submit.
             ModelState.AddModelError("Input.Appellant", Text.T("请选择申诉人。", "Choose the appellant."));
+            await this.ValidateOnlyAsync(command);
             return Page();
         }
-        var sent = await this.SendAsync(mediator, new LodgeAppeal.Command(id, chosen.Kind, chosen.Id, Input.LodgedOn, Input.Grounds ?? ""),
-            _ => Redirect($"/Cases/Details/{id}#execution"));
+        var sent = await this.SendAsync(mediator, command, _ => Redirect($"/Cases/Details/{id}#execution"));
         return sent is PageResult ? await LoadAsync(id) : sent;
     }
 

@@ -27,7 +27,11 @@ public sealed class ChangePasswordModel(IMediator mediator, UserManager<AppUser>
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            await this.ValidateOnlyAsync(new ChangePassword.Command(Input.CurrentPassword, Input.NewPassword));
+            return Page();
+        }
         var result = await this.SendAsync(mediator, new ChangePassword.Command(Input.CurrentPassword, Input.NewPassword), _ => RedirectToPage("Index"));
         if (result is not RedirectToPageResult) return result;
         await this.RefreshSignInAsync(users, signIn);
