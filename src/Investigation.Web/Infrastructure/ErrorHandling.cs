@@ -66,7 +66,9 @@ public static class PageCommands
             var sent = await page.SendAsync(mediator, query, r => { show(r); return page.Page(); }, fieldPrefix: "");
             if (sent is not PageResult) return sent;
         }
-        if (!page.ModelState.IsValid) page.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        // A refusal that set its own status (403: not this person's to see) keeps it.
+        if (!page.ModelState.IsValid && page.HttpContext.Response.StatusCode == StatusCodes.Status200OK)
+            page.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         return page.Page();
     }
 
