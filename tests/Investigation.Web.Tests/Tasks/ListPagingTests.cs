@@ -20,6 +20,8 @@ public sealed class ListPagingTests(WebApp app) : IClassFixture<WebApp>
     [InlineData("investigator", "/Tasks/Completed?p=0")]
     [InlineData("caseofficer", "/Cases?p=-3")]
     [InlineData("caseofficer", "/Cases?p=99999999999")]
+    [InlineData("caseofficer", "/Cases?status=99")]
+    [InlineData("caseofficer", "/Cases?circumstance=NoSuchCircumstance")]
     [InlineData("investigator", "/Notifications?p=0")]
     [InlineData("auditor", "/Audit?p=0")]
     public async Task AListPage_OutOfRange_IsRefusedWithAMessage(string user, string url)

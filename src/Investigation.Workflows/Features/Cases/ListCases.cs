@@ -38,6 +38,8 @@ public static class ListCases
         {
             RuleFor(q => q.Page).PageNumber();
             RuleFor(q => q.PageSize).PageSize(200);
+            RuleFor(q => q.Status).IsInEnum().WithMessage("请从列表中选择状态。", "Choose the status from the list.");
+            RuleFor(q => q.Circumstance).IsInEnum().WithMessage("请从列表中选择情形。", "Choose the circumstance from the list.");
         }
     }
 
