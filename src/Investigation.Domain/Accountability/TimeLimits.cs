@@ -10,6 +10,12 @@ namespace Investigation.Domain.Accountability;
 /// </summary>
 public static class TimeLimits
 {
+    /// <summary>《实施办法》第十四条：本办法自2017年8月15日起施行 (China time): nothing before it is under the Measures.</summary>
+    public static readonly DateTimeOffset MeasuresInForce = new(2017, 8, 15, 0, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>The day the Measures came into force.</summary>
+    public static DateOnly MeasuresInForceOn => DateOnly.FromDateTime(MeasuresInForce.DateTime);
+
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     /// <summary>1个月 from <paramref name="from"/>: the last day on which the act is still in time.</summary>

@@ -6,7 +6,6 @@ using Investigation.Domain.Organisation;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -30,7 +30,7 @@ public static class TasksEndpoints
             .WithName(nameof(GetInbox))
             .WithSummary("The inbox: my open tasks and those I can claim (收件箱)")
             .WithDescription("Overdue first, then by due date. `scope` is All, Mine or Claimable; `kind` a task kind (Acceptance, PartyConcernedFindings, …); " +
-                             "`pageSize` at most 200.")
+                             "`page` from 1 to 100,000 and `pageSize` from 1 to 200: out of range is a 400 naming the parameter, never clamped.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         MapChange(tasks, "claim", nameof(ClaimTask), "Claim a task: it leaves the others' inboxes (认领)", id => new ClaimTask.Command(id));

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Investigation.Workflows.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Investigation.Web.Infrastructure;
@@ -40,25 +38,5 @@ public static class Health
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         }));
-    }
-}
-
-/// <summary>The database answers, and has every migration this build knows.</summary>
-public sealed class DatabaseHealthCheck(InvestigationDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        try
-        {
-            // Reading the migrations history is the connection test too (CanConnect says false for an empty SQLite file).
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            return pending.Count == 0
-                ? HealthCheckResult.Healthy("Reachable; migrations applied.")
-                : HealthCheckResult.Unhealthy($"Migrations not applied: {string.Join(", ", pending)} (run `migrate`).");
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            return HealthCheckResult.Unhealthy("The database does not answer: " + e.Message);
-        }
     }
 }

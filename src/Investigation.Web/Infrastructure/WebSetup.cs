@@ -1,7 +1,5 @@
-using System.Globalization;
 using Investigation.Web.Api;
 using Investigation.Workflows.Identity;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -98,12 +96,12 @@ public static class WebSetup
     {
         app.UseInvestigationForwardedHeaders();
         app.UseExceptionHandler();
-        // Every request body is capped, for the pages and the API alike.
-        app.Use((context, next) => BindingErrors.CapBodyAsync(context, () => next()));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // An empty error response becomes the error page, or ProblemDetails JSON for the API.
         app.UseWhen(c => !ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseWhen(c => ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePages());
+        // Every request body is capped, for the pages and the API alike; after the status-code pages, so that a page's 413 is the error page with its limit.
+        app.Use((context, next) => BindingErrors.CapBodyAsync(context, () => next()));
         app.UseStaticFiles();
         app.UseInvestigationDocsGuard();
         app.UseInvestigationApiDocs();

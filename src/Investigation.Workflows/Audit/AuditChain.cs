@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,6 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using Investigation.Workflows;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 

@@ -5,7 +5,6 @@ using Hangfire.PostgreSql.Factories;
 using Investigation.Workflows.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Investigation.Workflows.Deadlines;
 

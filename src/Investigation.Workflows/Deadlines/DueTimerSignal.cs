@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Runtime.Persistence;

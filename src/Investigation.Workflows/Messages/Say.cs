@@ -48,6 +48,29 @@ public static class Say
         rule.Must(l => l is null || l.Count <= max).WithMessage($"“{{PropertyName}}”最多 {max} 项。", $"'{{PropertyName}}' can have at most {max} elements.");
 #nullable restore
 
+    /// <summary>
+    /// The day something was done (delivered, received, completed, decided): not after today in China, not before the
+    /// Measures took force (2017-08-15). A day of year 1 or 9999 is a slip, not a record.
+    /// </summary>
+    public static IRuleBuilderOptions<TCommand, DateOnly?> DoneOn<TCommand>(this IRuleBuilderOptions<TCommand, DateOnly?> rule, TimeProvider clock) =>
+        rule.Must(d => d is null || d <= Domain.Accountability.TimeLimits.ChinaDate(clock.GetUtcNow()))
+            .WithMessage("“{PropertyName}”不能晚于今天。", "'{PropertyName}' cannot be in the future.")
+            .Must(d => d is null || d >= Domain.Accountability.TimeLimits.MeasuresInForceOn)
+            .WithMessage("“{PropertyName}”不能早于《实施办法》施行之日（2017年8月15日）。", "'{PropertyName}' cannot be before the Measures came into force (15 August 2017).");
+
+    /// <summary>The last page a list may be asked for: far past any list, and (page - 1) × size stays a number.</summary>
+    public const int MaxPage = 100_000;
+
+    /// <summary>A page of a list, from 1: a page out of range is refused by name, not turned into another page than asked.</summary>
+    public static IRuleBuilderOptions<TQuery, int> PageNumber<TQuery>(this IRuleBuilder<TQuery, int> rule) =>
+        rule.InclusiveBetween(1, MaxPage).WithMessage($"页码须在 1 到 {Count(MaxPage)} 之间（现为 {{PropertyValue}}）。",
+            $"The page must be from 1 to {Count(MaxPage)} (it is {{PropertyValue}}).");
+
+    /// <summary>How many rows a page holds, from 1 to <paramref name="max"/>, the limit said in the message.</summary>
+    public static IRuleBuilderOptions<TQuery, int> PageSize<TQuery>(this IRuleBuilder<TQuery, int> rule, int max) =>
+        rule.InclusiveBetween(1, max).WithMessage($"每页行数须在 1 到 {max} 之间（现为 {{PropertyValue}}）。",
+            $"The page size must be from 1 to {max} (it is {{PropertyValue}}).");
+
     /// <summary>A refusal of one field, found by a handler after the validators ran.</summary>
     public static ValidationException Invalid(string field, string zh, string en) => new([new(field, T(zh, en))]);
 }

@@ -5,7 +5,6 @@ using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Messages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Investigation.Workflows.Pipeline;
 

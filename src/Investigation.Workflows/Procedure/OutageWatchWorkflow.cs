@@ -8,7 +8,6 @@ using Investigation.Workflows.Identity;
 using Investigation.Workflows.Notifications;
 using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Runtime.Activities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

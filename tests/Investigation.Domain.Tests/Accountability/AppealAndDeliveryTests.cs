@@ -2,7 +2,6 @@ using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Tests.Support;
 using Investigation.Workflows.Data;
-using static Investigation.Domain.Tests.Support.CaseScenario;
 
 namespace Investigation.Domain.Tests.Accountability;
 

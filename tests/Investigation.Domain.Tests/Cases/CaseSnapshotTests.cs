@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Domain.Organisation;

@@ -2,7 +2,6 @@ using System.Net;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
-using Investigation.Workflows.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;

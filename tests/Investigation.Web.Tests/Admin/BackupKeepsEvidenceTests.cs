@@ -1,10 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
-using Investigation.Workflows.Evidence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Procedure;

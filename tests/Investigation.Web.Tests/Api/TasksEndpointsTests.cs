@@ -1,6 +1,8 @@
 using System.Net;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Procedure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Investigation.Web.Tests.Api;
 
@@ -42,6 +44,30 @@ public sealed class TasksEndpointsTests(WebApp app) : IClassFixture<WebApp>
         var response = await officer.GetAsync("/api/v1/tasks?scope=Everything").Expect(HttpStatusCode.BadRequest);
 
         Assert.True(ApiClient.IsProblem(response));
+    }
+
+    [Theory]
+    [InlineData("page=0", "Page", "caseofficer")]
+    [InlineData("page=-1", "Page", "disciplinereviewer")]
+    [InlineData("page=100001", "Page", "caseofficer")]
+    [InlineData("pageSize=0", "PageSize", "disciplinereviewer")]
+    [InlineData("pageSize=201", "PageSize", "caseofficer")]
+    [InlineData("pageSize=-5&page=0", "PageSize", "disciplinereviewer")]
+    public async Task GetInbox_WithPagingOutOfRange_Is400_NamingTheField_InTheUsersLanguage(string query, string field, string user)
+    {
+        // The reviewer chose English for themselves; the case officer keeps Chinese, the default.
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Investigation.Workflows.Data.InvestigationDbContext>().Users
+                .Where(u => u.UserName == "disciplinereviewer").ExecuteUpdateAsync(u => u.SetProperty(x => x.Culture, "en"));
+        var client = await app.BearerAsync(user);
+
+        var response = await client.GetAsync($"/api/v1/tasks?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(ApiClient.IsProblem(response));
+        var message = (await ApiClient.JsonAsync(response))["errors"]![field]![0]!.GetValue<string>();
+        Assert.Equal(user == "disciplinereviewer", message.All(c => c < '\u4e00'));
+        Assert.Contains(field == "Page" ? "100,000" : "200", message);
     }
 
     [Fact]

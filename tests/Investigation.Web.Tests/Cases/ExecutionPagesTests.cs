@@ -167,6 +167,23 @@ public sealed class ExecutionPagesTests(WebApp app) : IClassFixture<WebApp>
     }
 
     [Fact]
+    public async Task Delivery_WithAnUnreadableDate_ShowsEveryMessageAtOnce_AndAppeal_DatedInTheFuture_IsRefusedAtTheDate()
+    {
+        var id = (await app.Script.RegisterPortalOutageAsync(app.Clock.GetUtcNow(), title: "送达日期")).CaseId;
+        await app.Script.RunToAsync(id, CaseStatus.Decided, DecidedOn);
+        var committee = await app.SignInAsync("partycommittee");
+
+        var form = await WebApp.FormAsync(committee, $"/Cases/RecordDelivery/{id}", "main form");
+        var refused = await WebApp.ParseAsync(await TaskForms.PostAsync(committee, form, new() { ["Input.DeliveredOn"] = "2026-02-30", ["Input.Recipients"] = "" }));
+        Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector("[data-valmsg-for='Input.DeliveredOn']")!.TextContent));
+        Assert.Contains("送达对象", refused.QuerySelector("[data-valmsg-for='Input.Recipients']")!.TextContent);
+
+        var future = await WebApp.ParseAsync(await TaskForms.PostAsync(committee, form, new() { ["Input.DeliveredOn"] = "2099-01-01", ["Input.Recipients"] = "本人" }));
+        Assert.Contains("不能晚于今天", future.QuerySelector("[data-valmsg-for='Input.DeliveredOn']")!.TextContent);
+        Assert.Null((await app.Script.SendAs("auditor", new GetCase.Query(id))).Case.Delivery);
+    }
+
+    [Fact]
     public async Task DeliveryPage_OfAnotherUnitsCase_IsNotFound()
     {
         var id = (await app.Script.RegisterPortalOutageAsync(app.Clock.GetUtcNow(), title: "他单位送达")).CaseId;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -8,7 +7,6 @@ using Investigation.Web.Tests.Api;
 using Investigation.Web.Tests.Support;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Cases;
-using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Procedure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -282,7 +280,7 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
             if (target.Stage == CaseStatus.Decided)
             {
                 await app.Script.RunToAsync(caseId, CaseStatus.AwaitingDecision, today);
-                await DecideWithAdjustmentAsync(caseId, today);
+                await app.Script.DecideWithAdjustmentAsync(caseId, today);
             }
             else await app.Script.RunToAsync(caseId, target.Stage ?? CaseStatus.Registered, today);
             // The suggestion waits for the team's report (Article 11); the report's own operation needs a case without one.
@@ -299,15 +297,6 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
         }
         setup.RefreshToken = (await ApiClient.TokenAsync(app, "auditor"))["refreshToken"]!.GetValue<string>();
         return setup;
-    }
-
-    /// <summary>The decision, with organisational adjustment (组织调整或者组织处理) for the first person held responsible, so that its delivery starts the organisation department's task (Article 14).</summary>
-    private async Task DecideWithAdjustmentAsync(Guid caseId, DateOnly decidedOn)
-    {
-        var held = (await app.Script.SendAs("partycommittee", new GetCase.Query(caseId))).Case.PeopleHeldResponsible;
-        await app.Script.SendAs("partycommittee", new RecordDecision.Command(await app.Script.TaskAsync(caseId, TaskKinds.Decision, "partycommittee"),
-            held.Select((p, i) => new MeasureInput(TargetKind.Cadre, p.Value, [i == 0 ? AccountabilityForm.OrganisationalAdjustment : AccountabilityForm.Admonishment], "经研究决定。")).ToList(),
-            decidedOn, "已宣布。"));
     }
 
     /// <summary>What must not change: cases, tasks (status, assignee, due date, version), audit entries, timers, workflows, outages, notifications.</summary>
@@ -475,7 +464,9 @@ public sealed class MalformedApiRequestsFuzzTests(WebApp app, ITestOutputHelper 
             {
                 yield return (name, "abc", true);
                 yield return (name, "99999999999999999999", true);
-                yield return (name, "-1", false); // clamped into range, as the document says
+                // Out of range is refused, not clamped into range (a page from 1, a page size from 1 to its limit).
+                yield return (name, "-1", true);
+                yield return (name, "0", true);
             }
             else if (format is "uuid") yield return (name, "not-a-guid", true);
             else if (format is "date-time")

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Investigation.Workflows.Demo;

@@ -1,5 +1,4 @@
 using System.Net;
-using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Responsibility;
 using Investigation.Domain.TraceBack;

@@ -7,7 +7,6 @@ using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
-using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Tests.Deadlines;
 using Investigation.Workflows.Tests.Procedure;
 using Investigation.Workflows.Tests.Support;

@@ -1,11 +1,9 @@
-using Investigation.Domain.Incidents;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Demo;
 using Investigation.Workflows.Features.Audit;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Identity;
-using Investigation.Workflows.Notifications;
 using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;

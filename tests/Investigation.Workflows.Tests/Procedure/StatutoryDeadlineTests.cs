@@ -1,4 +1,3 @@
-using Investigation.Domain;
 using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Workflows.Data.Entities;

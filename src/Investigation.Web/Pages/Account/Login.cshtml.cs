@@ -16,12 +16,19 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle thr
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
+
+    /// <summary>The longest password the policy allows (ChangePassword's limit); user names are far shorter.</summary>
+    private const int MaxLength = 1_024;
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Longer than any name or password there is: refused at the field, before anything is hashed or counted.
+        foreach (var (field, value) in new[] { ("Input.UserName", Input.UserName), ("Input.Password", Input.Password) })
+            if (value?.Length > MaxLength)
+                ModelState.AddModelError(field, Text.T($"不能超过 {MaxLength} 个字符。", $"At most {MaxLength} characters."));
         if (!ModelState.IsValid) return Page();
         if (!throttle.TryAttempt(Input.UserName, HttpContext.Connection.RemoteIpAddress, out var wait))
         {

@@ -36,11 +36,7 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel
     }
 
     private Task<IActionResult> LoadAsync() =>
-        this.SendAsync(mediator, new GetAuditRecord.Query(CaseId, Math.Max(1, PageNumber)), record =>
-        {
-            Record = record;
-            return Page();
-        });
+        this.ListAsync(mediator, new GetAuditRecord.Query(CaseId, PageNumber), record => Record = record);
 
     public string PageLink(int page) => $"?caseId={CaseId}&p={page}";
 

@@ -81,6 +81,13 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
     /// <summary>Adds an evidence file to the case or to a level's findings (UploadEvidence).</summary>
     public async Task<IActionResult> OnPostUploadEvidenceAsync(Guid id, IFormFile? file, Investigation.Domain.TraceBack.TraceBackLevel? level)
     {
+        if (ModelState.TryGetValue(nameof(level), out var read) && read.Errors.Count > 0 || level is { } l && !Enum.IsDefined(l))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Upload.Level", Text.T("请从列表中选择层级。", "Choose the level from the list."));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ReloadAsync(id);
+        }
         byte[] content = [];
         if (file is not null)
         {

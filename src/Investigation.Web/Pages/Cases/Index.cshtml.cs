@@ -45,8 +45,8 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
 
     public string ExportLink => $"/Cases?handler=Export&status={Status}&circumstance={Circumstance}&unit={Unit}&state={Open switch { true => "open", false => "closed", _ => "" }}&q={Uri.EscapeDataString(Search ?? "")}";
 
-    public async Task OnGetAsync() =>
-        Result = await mediator.Send(new ListCases.Query(Status, Circumstance, Unit, Search, Math.Max(1, PageNumber), Open: Open), HttpContext.RequestAborted);
+    public Task<IActionResult> OnGetAsync() =>
+        this.ListAsync(mediator, new ListCases.Query(Status, Circumstance, Unit, Search, PageNumber, Open: Open), r => Result = r);
 
     public string PageLink(int page) =>
         $"?status={Status}&circumstance={Circumstance}&unit={Unit}&state={Open switch { true => "open", false => "closed", _ => "" }}&q={Uri.EscapeDataString(Search ?? "")}&p={page}";

@@ -9,39 +9,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Investigation.Web.Pages.Cases;
 
 /// <summary>A written appeal received by the deciding organisation (LodgeAppeal): in time it goes to its task, late it is refused with the reason.</summary>
-public sealed class LodgeAppealModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class LodgeAppealModel(IMediator mediator, TimeProvider clock) : CaseFormModel<LodgeAppealModel.InputModel>(mediator, clock)
 {
-    [BindProperty] public InputModel Input { get; set; } = new();
-
-    public GetCase.Result Data { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public Task<IActionResult> OnGetAsync(Guid id)
     {
-        Input = new() { LodgedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime) };
-        return await LoadAsync(id);
+        Input = new() { LodgedOn = Today };
+        return LoadAsync(id);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         var shown = await LoadAsync(id);
-        if (shown is not PageResult || !ModelState.IsValid) return shown;
-        AccountabilitySubject? subject = Data.Case.Decision?.Measures.Select(m => m.Subject).FirstOrDefault(s => $"{s.Kind}:{s.Id}" == Input.Appellant);
-        if (subject is not { } chosen)
-        {
-            ModelState.AddModelError("Input.Appellant", Text.T("请选择申诉人。", "Choose the appellant."));
-            return Page();
-        }
-        var sent = await this.SendAsync(mediator, new LodgeAppeal.Command(id, chosen.Kind, chosen.Id, Input.LodgedOn, Input.Grounds ?? ""),
-            _ => Redirect($"/Cases/Details/{id}#execution"));
-        return sent is PageResult ? await LoadAsync(id) : sent;
+        if (shown is not PageResult) return shown;
+        // As nullable: a subject that is not in the decision is none, not the default subject (a cadre with an empty id).
+        var subject = Data.Case.Decision?.Measures.Select(m => (AccountabilitySubject?)m.Subject).FirstOrDefault(s => $"{s!.Value.Kind}:{s.Value.Id}" == Input.Appellant);
+        if (subject is null) ModelState.AddModelError("Input.Appellant", Text.T("请选择申诉人。", "Choose the appellant."));
+        return await SendAsync(id, new LodgeAppeal.Command(id, subject?.Kind, subject?.Id, Input.LodgedOn, Input.Grounds ?? ""), "execution");
     }
-
-    private Task<IActionResult> LoadAsync(Guid id) =>
-        this.SendAsync(mediator, new GetCase.Query(id), r =>
-        {
-            Data = r;
-            return Page();
-        }, "");
 
     public sealed class InputModel
     {

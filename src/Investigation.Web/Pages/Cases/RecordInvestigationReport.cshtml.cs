@@ -1,4 +1,3 @@
-using Investigation.Web.Infrastructure;
 using Investigation.Web.Pages.Tasks.Forms;
 using Investigation.Workflows.Features.Cases;
 using MediatR;
@@ -11,12 +10,9 @@ namespace Investigation.Web.Pages.Cases;
 /// The investigation team's report and its collective discussion (RecordInvestigationReport). The form starts
 /// from the report on record, or else from the one of the round before a return.
 /// </summary>
-public sealed class RecordInvestigationReportModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class RecordInvestigationReportModel(IMediator mediator, TimeProvider clock)
+    : CaseFormModel<RecordInvestigationReportModel.InputModel>(mediator, clock)
 {
-    [BindProperty] public InputModel Input { get; set; } = new();
-
-    public GetCase.Result Data { get; private set; } = null!;
-
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var shown = await LoadAsync(id);
@@ -24,31 +20,19 @@ public sealed class RecordInvestigationReportModel(IMediator mediator, TimeProvi
         var c = Data.Case;
         var earlier = c.Report ?? c.PreviousRounds.LastOrDefault(r => r.Report is not null)?.Report;
         Input = earlier is null
-            ? new() { Participants = c.Team?.Members.ToList() ?? [], DiscussedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime) }
+            ? new() { Participants = c.Team?.Members.ToList() ?? [], DiscussedOn = Today }
             : new()
             {
                 Facts = earlier.Facts, Conclusion = earlier.Conclusion, Participants = earlier.Participants.ToList(),
                 DiscussionConclusion = earlier.DiscussionConclusion,
-                DiscussedOn = c.Report is null ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Text.ChinaTime).DateTime) : earlier.DiscussedOn,
+                DiscussedOn = c.Report is null ? Today : earlier.DiscussedOn,
             };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        var shown = await LoadAsync(id);
-        if (shown is not PageResult || !ModelState.IsValid) return shown;
-        var sent = await this.SendAsync(mediator, new RecordInvestigationReport.Command(id, Input.Facts ?? "", Input.Conclusion ?? "",
-            Input.Participants, Input.DiscussionConclusion ?? "", Input.DiscussedOn), _ => Redirect($"/Cases/Details/{id}#report"));
-        return sent is PageResult ? await LoadAsync(id) : sent;
-    }
-
-    private Task<IActionResult> LoadAsync(Guid id) =>
-        this.SendAsync(mediator, new GetCase.Query(id), r =>
-        {
-            Data = r;
-            return Page();
-        }, "");
+    public Task<IActionResult> OnPostAsync(Guid id) =>
+        SendAsync(id, new RecordInvestigationReport.Command(id, Input.Facts ?? "", Input.Conclusion ?? "",
+            Input.Participants, Input.DiscussionConclusion ?? "", Input.DiscussedOn), "report");
 
     public sealed class InputModel
     {

@@ -14,8 +14,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public GetNotifications.Result Result { get; private set; } = new([], 0, 0, 1, 25);
 
-    public async Task OnGetAsync() =>
-        Result = await mediator.Send(new GetNotifications.Query(Unread, Math.Max(1, PageNumber)), HttpContext.RequestAborted);
+    public Task<IActionResult> OnGetAsync() =>
+        this.ListAsync(mediator, new GetNotifications.Query(Unread, PageNumber), r => Result = r);
 
     public Task<IActionResult> OnPostReadAsync(Guid id) => MarkAsync(id);
 

@@ -1,3 +1,4 @@
+using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Tasks;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,8 @@ public sealed class CompletedModel(IMediator mediator) : PageModel
 
     public GetCompletedTasks.Result Result { get; private set; } = new([], 0, 1, 25);
 
-    public async Task OnGetAsync() =>
-        Result = await mediator.Send(new GetCompletedTasks.Query(Search, Math.Max(1, PageNumber)), HttpContext.RequestAborted);
+    public Task<IActionResult> OnGetAsync() =>
+        this.ListAsync(mediator, new GetCompletedTasks.Query(Search, PageNumber), r => Result = r);
 
     public string PageLink(int page) => $"?q={Uri.EscapeDataString(Search ?? "")}&p={page}";
 }

@@ -23,12 +23,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public GetInbox.Query Query { get; private set; } = new();
     public GetInbox.Result Result { get; private set; } = new([], 0, 0, 0, 1, 25);
 
-    public async Task OnGetAsync()
+    public Task<IActionResult> OnGetAsync()
     {
         var dueBefore = DueBy is { } d ? new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 59, 59)), Text.ChinaTime.BaseUtcOffset) : (DateTimeOffset?)null;
-        Query = new GetInbox.Query(Scope, string.IsNullOrEmpty(Kind) ? null : Kind, Circumstance, null, dueBefore, Math.Max(1, PageNumber),
+        Query = new GetInbox.Query(Scope, string.IsNullOrEmpty(Kind) ? null : Kind, Circumstance, null, dueBefore, PageNumber,
             Search: string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(), Sort: Sort, Descending: Desc);
-        Result = await mediator.Send(Query, HttpContext.RequestAborted);
+        return this.ListAsync(mediator, Query, r => Result = r);
     }
 
     public string PageLink(int page) => $"?scope={Scope}&kind={Kind}&circumstance={Circumstance}&dueBy={DueBy:yyyy-MM-dd}&q={Uri.EscapeDataString(Search ?? "")}&sort={Sort}&desc={Desc}&p={page}";

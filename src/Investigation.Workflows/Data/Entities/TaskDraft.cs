@@ -1,4 +1,3 @@
-using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;

@@ -1,5 +1,4 @@
 using Investigation.Workflows.Data.Entities;
-using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Microsoft.AspNetCore.Identity;
 

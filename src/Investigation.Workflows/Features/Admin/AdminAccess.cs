@@ -1,5 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Investigation.Domain;
 using Investigation.Domain.Organisation;
 using Investigation.Workflows.Data.Entities;

@@ -20,7 +20,10 @@ public static class ChangeUserRoles
         {
             RuleFor(c => c.UserId).NotEmpty();
             RuleFor(c => c.Roles).NotEmpty().WithMessage("请为该用户至少选择一个角色。", "Give the user at least one role.");
-            RuleForEach(c => c.Roles).Must(r => Roles.All.Contains(r)).WithMessage("“{PropertyValue}”不是本系统的角色。", "'{PropertyValue}' is not a role of this application.");
+            // On the list, not its element: the form has one place for the roles' message, whichever box was tampered.
+            RuleFor(c => c.Roles).Must(rs => rs is null || rs.All(r => Roles.All.Contains(r)))
+                .WithMessage(c => Say.T($"“{string.Join("、", c.Roles.Where(r => !Roles.All.Contains(r)))}”不是本系统的角色。",
+                    $"'{string.Join("', '", c.Roles.Where(r => !Roles.All.Contains(r)))}' is not a role of this application."));
         }
     }
 

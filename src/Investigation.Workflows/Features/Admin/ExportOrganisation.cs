@@ -1,4 +1,3 @@
-using Investigation.Domain;
 using Investigation.Domain.Organisation;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;

@@ -12,7 +12,6 @@ using Investigation.Workflows.Pipeline;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Unit = Investigation.Domain.Organisation.Unit;
 
 namespace Investigation.Workflows.Features.Admin;
 
@@ -212,7 +211,17 @@ public static class ImportOrganisation
             foreach (var p in file.People)
                 personIds[p.Code.Trim()] = personRows.FirstOrDefault(r => Key(r) == p.Code.Trim())?.Id ?? Guid.NewGuid();
             var units = OrganisationFile.UnitsSheet;
-            var fileRoot = file.Units.Single(u => string.IsNullOrWhiteSpace(u.Parent));
+            // A file with no unit at the top, or with several, has no tree to compare.
+            var roots = file.Units.Where(u => string.IsNullOrWhiteSpace(u.Parent)).ToList();
+            if (roots.Count != 1)
+            {
+                Error(units, roots.Count == 0 ? 0 : roots[1].Row, "parent", roots.Count == 0
+                        ? "文件中没有最高层级单位（上级为空的单位）：组织体系须恰有一个。" : "文件中有多个最高层级单位（上级为空的单位）：组织体系须恰有一个。",
+                    roots.Count == 0 ? "The file has no root unit (a unit with no parent): the organisation needs exactly one."
+                        : "The file has several root units (units with no parent): the organisation needs exactly one.");
+                return;
+            }
+            var fileRoot = roots[0];
             if (root is not null && unitIds[fileRoot.Code.Trim()] != root.Id)
             {
                 Error(units, fileRoot.Row, "code", $"最高层级单位应为已有的“{root.Name}”（代码 {Key(root)}）：最高层级单位不能更换。",

@@ -6,7 +6,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Investigation.Domain;
 using Investigation.Domain.Organisation;
-using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 
 namespace Investigation.Workflows.Features.Admin;

@@ -6,7 +6,6 @@ using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Pipeline;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Unit = MediatR.Unit;
 
 namespace Investigation.Workflows.Features.Admin;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;

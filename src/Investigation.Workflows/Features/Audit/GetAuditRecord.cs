@@ -1,6 +1,8 @@
+using FluentValidation;
 using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,13 +26,23 @@ public static class GetAuditRecord
     /// <param name="CaseNumber">The number of the case asked for, when one was.</param>
     public sealed record Result(IReadOnlyList<Entry> Entries, int Total, int Page, int PageSize, string? CaseNumber);
 
+    /// <summary>Paging as asked or refused: never clamped silently.</summary>
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize(500);
+        }
+    }
+
     public sealed class Handler(InvestigationDbContext db, Access access) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
             access.RequireRole(Roles.Auditor, Roles.Administrator);
-            var pageSize = Math.Clamp(query.PageSize, 1, 500);
-            var page = Math.Max(1, query.Page);
+            var pageSize = query.PageSize;
+            var page = query.Page;
 
             var entries = db.AuditEntries.AsNoTracking();
             string? caseNumber = null;

@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Messages;
-using Investigation.Workflows.Pipeline;
 using Investigation.Workflows.Procedure;
 using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Runtime.Activities;

@@ -1,8 +1,10 @@
+using FluentValidation;
 using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,12 +35,24 @@ public static class ListCases
     /// <param name="Units">The units the user may filter by: theirs and those below it, as a tree in order.</param>
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize, IReadOnlyList<UnitOption> Units);
 
+    /// <summary>Paging as asked or refused: never clamped silently.</summary>
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize(200);
+            RuleFor(q => q.Status).IsInEnum().WithMessage("请从列表中选择状态。", "Choose the status from the list.");
+            RuleFor(q => q.Circumstance).IsInEnum().WithMessage("请从列表中选择情形。", "Choose the circumstance from the list.");
+        }
+    }
+
     public sealed class Handler(InvestigationDbContext db, Access access) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
-            var pageSize = Math.Clamp(query.PageSize, 1, 200);
-            var page = Math.Max(1, query.Page);
+            var pageSize = query.PageSize;
+            var page = query.Page;
             var tree = await access.OrganisationAsync(ct);
             var mine = access.Actor.UnitId;
             if (!tree.Contains(mine)) return new([], 0, page, pageSize, []);

@@ -24,12 +24,12 @@ public static class LodgeAppeal
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(c => c.CaseId).NotEmpty().WithMessage("请指明案件。", "Name the case.");
             RuleFor(c => c.Target).Required().IsInEnum().WithMessage("请选择申诉人的种类。", "Choose the kind of appellant.");
             RuleFor(c => c.SubjectId).Required().NotEmpty().WithMessage("请选择申诉人。", "Choose the appellant.");
-            RuleFor(c => c.LodgedOn).Required().WithMessage("请填写收到书面申诉的日期。", "Give the date the written appeal was received.");
+            RuleFor(c => c.LodgedOn).Required().WithMessage("请填写收到书面申诉的日期。", "Give the date the written appeal was received.").DoneOn(clock);
             RuleFor(c => c.Grounds).NotEmpty().WithMessage("请写明申诉理由。", "State the grounds of the appeal.")
                 .MaximumLength(Appeal.MaxTextLength).WithMessage("申诉理由不能超过20000字。", "The grounds are at most 20,000 characters.");
         }

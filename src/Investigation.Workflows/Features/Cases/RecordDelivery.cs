@@ -20,10 +20,10 @@ public static class RecordDelivery
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(c => c.CaseId).NotEmpty().WithMessage("请指明案件。", "Name the case.");
-            RuleFor(c => c.DeliveredOn).Required().WithMessage("请填写送达日期。", "Give the date of delivery.");
+            RuleFor(c => c.DeliveredOn).Required().WithMessage("请填写送达日期。", "Give the date of delivery.").DoneOn(clock);
             RuleFor(c => c.Recipients).NotEmpty().WithMessage("请写明送达对象（被问责人或党组织，及其所在党组织）。", "Name who received it (the subject and their organisation).")
                 .MaximumLength(2000).WithMessage("送达对象不能超过2000字。", "The recipients are at most 2000 characters.");
         }

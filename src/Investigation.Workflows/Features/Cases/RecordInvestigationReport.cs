@@ -1,5 +1,4 @@
 using FluentValidation;
-using Investigation.Domain;
 using Investigation.Domain.Cases;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
@@ -37,7 +36,7 @@ public static class RecordInvestigationReport
             RuleFor(c => c.DiscussedOn).Required().WithMessage("请填写集体讨论的日期。", "Give the date of the discussion.")
                 .Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))
                 .WithMessage("集体讨论的日期不能晚于今天。", "The discussion cannot be dated in the future.")
-                .GreaterThanOrEqualTo(DateOnly.FromDateTime(RegisterIncident.MeasuresInForce.DateTime))
+                .GreaterThanOrEqualTo(Domain.Accountability.TimeLimits.MeasuresInForceOn)
                 .WithMessage("集体讨论的日期不能早于《实施办法》施行之日（2017年8月15日）。", "The discussion cannot be dated before the Measures came into force (15 August 2017).");
         }
     }

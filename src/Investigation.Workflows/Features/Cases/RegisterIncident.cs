@@ -1,5 +1,6 @@
 using FluentValidation;
 using Investigation.Domain;
+using Investigation.Domain.Accountability;
 using Investigation.Domain.Cases;
 using Investigation.Domain.Incidents;
 using Investigation.Workflows.Audit;
@@ -32,9 +33,6 @@ public static class RegisterIncident
 
     public sealed record Result(Guid CaseId, string Number, Article8Evaluation Evaluation);
 
-    /// <summary>第十四条: 本办法自2017年8月15日起施行.</summary>
-    public static readonly DateTimeOffset MeasuresInForce = new(2017, 8, 15, 0, 0, 0, TimeSpan.FromHours(8));
-
     public const int TitleLimit = 300, DescriptionLimit = 20_000, EvidenceLimit = 500, EvidenceCount = 100, ActLimit = 4_000;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -47,7 +45,7 @@ public static class RegisterIncident
             RuleFor(c => c.OccurredAt).Required().DependentRules(() =>
                 RuleFor(c => c.OccurredAt!.Value).LessThanOrEqualTo(_ => clock.GetUtcNow()).OverridePropertyName(nameof(Command.OccurredAt))
                     .WithMessage("事件发生的时间不能晚于当前时间。", "The incident cannot have occurred in the future.")
-                    .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("《实施办法》适用于2017年8月15日施行之日起发生的事件（第十四条）。", "The Measures apply to incidents from 15 August 2017, when they came into force (Article 14)."));
+                    .GreaterThanOrEqualTo(TimeLimits.MeasuresInForce).WithMessage("《实施办法》适用于2017年8月15日施行之日起发生的事件（第十四条）。", "The Measures apply to incidents from 15 August 2017, when they came into force (Article 14)."));
             RuleFor(c => c.Facts).Required().ChildRules(f =>
             {
                 f.RuleFor(x => x!.PortalTampering).ChildRules(s =>
@@ -65,9 +63,9 @@ public static class RegisterIncident
                     s.RuleFor(x => x!.Attacked).Required();
                     s.RuleFor(x => x!.DisposalOrganisedInTime).Required();
                     s.RuleFor(x => x!.DownAt).Required()
-                        .GreaterThanOrEqualTo(MeasuresInForce).WithMessage("网站瘫痪的时间不能早于《实施办法》施行之日（2017年8月15日，第十四条）。", "The outage cannot start before the Measures came into force (15 August 2017, Article 14).")
+                        .GreaterThanOrEqualTo(TimeLimits.MeasuresInForce).WithMessage("网站瘫痪的时间不能早于《实施办法》施行之日（2017年8月15日，第十四条）。", "The outage cannot start before the Measures came into force (15 August 2017, Article 14).")
                         .LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("网站瘫痪的时间不能晚于当前时间。", "The site cannot have gone down in the future.");
-                    s.RuleFor(x => x!.RestoredAt).GreaterThanOrEqualTo(MeasuresInForce)
+                    s.RuleFor(x => x!.RestoredAt).GreaterThanOrEqualTo(TimeLimits.MeasuresInForce)
                         .WithMessage("恢复服务的时间不能早于《实施办法》施行之日（2017年8月15日，第十四条）。", "Service cannot be restored before the Measures came into force (15 August 2017, Article 14).");
                     s.RuleFor(x => x!.RestoredAt).GreaterThanOrEqualTo(x => x!.DownAt).When(x => x!.DownAt is not null)
                         .WithMessage("恢复服务的时间不能早于中断的时间。", "Service cannot be restored before it went down.");

@@ -1,6 +1,5 @@
 using Investigation.Domain;
 using Investigation.Workflows.Data;
-using Investigation.Workflows.Runtime;
 using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,8 @@
+using FluentValidation;
 using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
+using Investigation.Workflows.Messages;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,13 +17,23 @@ public static class GetNotifications
 
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Unread, int Page, int PageSize);
 
+    /// <summary>Paging as asked or refused: never clamped silently.</summary>
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize(200);
+        }
+    }
+
     public sealed class Handler(InvestigationDbContext db, Access access) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
             var me = access.Actor.UserName;
-            var pageSize = Math.Clamp(query.PageSize, 1, 200);
-            var page = Math.Max(1, query.Page);
+            var pageSize = query.PageSize;
+            var page = query.Page;
             var mine = db.Notifications.AsNoTracking().Where(n => n.Recipient == me);
             var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
             var shown = query.UnreadOnly ? mine.Where(n => n.ReadAt == null) : mine;

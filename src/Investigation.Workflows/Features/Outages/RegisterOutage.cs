@@ -32,7 +32,7 @@ public static class RegisterOutage
             RuleFor(c => c.UnitId).NotEmpty().WithMessage("请选择网站服务中断的机关或新闻网站。", "Choose the organ or news website whose site is down.");
             RuleFor(c => c.SiteAddress).NotEmpty().WithMessage("请填写网站的地址或名称。", "Give the site's address or name.").Limit(500);
             RuleFor(c => c.DownAt).Required().LessThanOrEqualTo(_ => clock.GetUtcNow()).WithMessage("网站服务中断的时间不能晚于当前时间。", "The site cannot have gone down in the future.")
-                .GreaterThanOrEqualTo(Cases.RegisterIncident.MeasuresInForce)
+                .GreaterThanOrEqualTo(Domain.Accountability.TimeLimits.MeasuresInForce)
                 .WithMessage("网站服务中断的时间不能早于《实施办法》施行之日（2017年8月15日，第十四条）。", "The outage cannot start before the Measures came into force (15 August 2017, Article 14).");
             RuleFor(c => c.Attacked).Required();
             RuleFor(c => c.Description).Limit(4_000);

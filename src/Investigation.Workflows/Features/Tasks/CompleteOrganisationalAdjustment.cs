@@ -13,9 +13,9 @@ public static class CompleteOrganisationalAdjustment
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.CompletedOn).Required().WithMessage("请填写办结日期。", "Give the date the formalities were completed.");
+            RuleFor(c => c.CompletedOn).Required().WithMessage("请填写办结日期。", "Give the date the formalities were completed.").DoneOn(clock);
             RuleFor(c => c.Note).NotEmpty().WithMessage("请写明办理情况。", "State what was done.")
                 .MaximumLength(2000).WithMessage("办理情况不能超过2000字。", "What was done is at most 2000 characters.");
         }

@@ -18,12 +18,12 @@ public static class DecideAppeal
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(c => c.Change).Required();
             RuleFor(c => c.Answer).NotEmpty().WithMessage("请写明申诉处理决定及其理由。", "State the answer to the appeal and its reasons.")
                 .MaximumLength(Domain.Cases.Appeal.MaxTextLength).WithMessage("申诉处理决定不能超过20000字。", "The answer is at most 20,000 characters.");
-            RuleFor(c => c.DecidedOn).Required().WithMessage("请填写申诉处理日期。", "Give the date of the answer.");
+            RuleFor(c => c.DecidedOn).Required().WithMessage("请填写申诉处理日期。", "Give the date of the answer.").DoneOn(clock);
             RuleFor(c => c.Replacement!).ChildRules(m => MeasureInput.Rules(m, "请说明该问责措施的理由。", "Give the reason for the measure."))
                 .When(c => c.Replacement is not null);
             RuleFor(c => c.Ground!).ChildRules(GroundInput.Rules).When(c => c.Ground is not null);

@@ -1,4 +1,6 @@
+using FluentValidation;
 using Investigation.Workflows.Data;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +19,22 @@ public static class GetCompletedTasks
 
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize);
 
+    /// <summary>Paging as asked or refused: never clamped silently.</summary>
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize(200);
+        }
+    }
+
     public sealed class Handler(InvestigationDbContext db, Access access) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
-            var pageSize = Math.Clamp(query.PageSize, 1, 200);
-            var page = Math.Max(1, query.Page);
+            var pageSize = query.PageSize;
+            var page = query.Page;
             var units = await access.VisibleUnitKeysAsync(ct);
             var me = access.Actor.UserName;
             var tasks = db.HumanTasks.AsNoTracking()

@@ -1,9 +1,11 @@
 using System.Data.Common;
 using System.Text;
+using FluentValidation;
 using Investigation.Domain.Incidents;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Messages;
 using Investigation.Workflows.Procedure;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -45,13 +47,26 @@ public static class GetInbox
     /// <summary>A task is "due soon" in its last day.</summary>
     public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(1);
 
+    /// <summary>Paging as asked or refused: never clamped silently.</summary>
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize(200);
+            RuleFor(q => q.Scope).IsInEnum().WithMessage("请从列表中选择范围。", "Choose the scope from the list.");
+            RuleFor(q => q.Sort).IsInEnum().WithMessage("请从列表中选择排序方式。", "Choose the order from the list.");
+            RuleFor(q => q.Circumstance).IsInEnum().WithMessage("请从列表中选择情形。", "Choose the circumstance from the list.");
+        }
+    }
+
     public sealed class Handler(InvestigationDbContext db, Access access, TimeProvider clock) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
-            var pageSize = Math.Clamp(query.PageSize, 1, 200);
-            var page = Math.Max(1, query.Page);
+            var pageSize = query.PageSize;
+            var page = query.Page;
             var units = await access.VisibleUnitKeysAsync(ct);
             if (units.Count == 0 || (query.Scope == Show.Claimable && access.Actor.Roles.Count == 0)) return new([], 0, 0, 0, page, pageSize);
             var tree = await access.OrganisationAsync(ct);

@@ -26,7 +26,7 @@ public static class RecordDecision
             RuleFor(c => c.DecidedOn).Required()
                 .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime))
                 .WithMessage("决定日期不能晚于今天。", "The decision cannot be dated in the future.")
-                .GreaterThanOrEqualTo(DateOnly.FromDateTime(Cases.RegisterIncident.MeasuresInForce.DateTime))
+                .GreaterThanOrEqualTo(Domain.Accountability.TimeLimits.MeasuresInForceOn)
                 .WithMessage("决定日期不能早于《实施办法》施行之日（2017年8月15日）。", "The decision cannot be dated before the Measures came into force (15 August 2017).");
             RuleFor(c => c.Grounds).AtMost(200);
             RuleForEach(c => c.Grounds).NoMissingElement().ChildRules(GroundInput.Rules);

@@ -5,7 +5,6 @@ using Investigation.Workflows.Features.Account;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Account.Manage;
 
@@ -27,7 +26,11 @@ public sealed class ChangePasswordModel(IMediator mediator, UserManager<AppUser>
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            await this.ValidateOnlyAsync(new ChangePassword.Command(Input.CurrentPassword, Input.NewPassword));
+            return Page();
+        }
         var result = await this.SendAsync(mediator, new ChangePassword.Command(Input.CurrentPassword, Input.NewPassword), _ => RedirectToPage("Index"));
         if (result is not RedirectToPageResult) return result;
         await this.RefreshSignInAsync(users, signIn);

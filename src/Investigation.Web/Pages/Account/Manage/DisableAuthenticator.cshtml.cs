@@ -4,7 +4,6 @@ using Investigation.Workflows.Features.Account;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Account.Manage;
 

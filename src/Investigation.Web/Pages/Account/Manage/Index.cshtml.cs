@@ -1,6 +1,5 @@
 using Investigation.Workflows.Features.Account;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Pages.Account.Manage;
 

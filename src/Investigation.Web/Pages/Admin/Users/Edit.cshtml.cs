@@ -54,7 +54,7 @@ public sealed class EditModel(IMediator mediator) : PageModel
             return RedirectToPage(new { id });
         });
         // Refused: show the user as they are now, with the messages next to the form that was sent.
-        if (result is PageResult) Data = await mediator.Send(new GetUser.Query(id), HttpContext.RequestAborted);
+        if (result is PageResult) return await this.SendAsync(mediator, new GetUser.Query(id), user => { Data = user; return result; });
         return result;
     }
 }

@@ -1,99 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
-using Investigation.Domain;
-using Investigation.Workflows.Messages;
-using MediatR;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Investigation.Web.Infrastructure;
-
-/// <summary>
-/// How a refused command reaches a person: field messages next to the fields, rule and conflict
-/// messages at the top of the form, "not found" for what they may not see. Nothing was written.
-/// </summary>
-public static class PageCommands
-{
-    public static async Task<IActionResult> SendAsync<T>(this PageModel page, IMediator mediator, IRequest<T> request,
-        Func<T, IActionResult> onSuccess, string fieldPrefix = "Input")
-    {
-        try
-        {
-            return onSuccess(await mediator.Send(request, page.HttpContext.RequestAborted));
-        }
-        catch (ValidationException e)
-        {
-            foreach (var error in e.Errors)
-                page.ModelState.AddModelError(string.IsNullOrEmpty(fieldPrefix) ? error.PropertyName : $"{fieldPrefix}.{error.PropertyName}", error.ErrorMessage);
-            if (!e.Errors.Any()) page.ModelState.AddModelError("", e.Message);
-        }
-        catch (Exception e) when (e is DomainException or ConflictException)
-        {
-            page.ModelState.AddModelError("", Text.T(e));
-        }
-        catch (NotFoundException)
-        {
-            return page.NotFound();
-        }
-        catch (ForbiddenException e)
-        {
-            page.ModelState.AddModelError("", Text.T(e));
-            page.HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-        }
-        return page.Page();
-    }
-
-    /// <summary>
-    /// When the form itself could not be read whole (a choice not made, a date that is not one), the command
-    /// is not sent; its validators still run, so that the person sees every message at once, not one per submit.
-    /// A field that already has the form's own message keeps just that one.
-    /// </summary>
-    public static async Task ValidateOnlyAsync(this PageModel page, object request, string fieldPrefix = "Input")
-    {
-        // By the request's own type: callers often hold it as IRequest<T>, which has no validators.
-        var validators = page.HttpContext.RequestServices.GetServices(typeof(IValidator<>).MakeGenericType(request.GetType())).OfType<IValidator>();
-        foreach (var validator in validators)
-            foreach (var error in (await validator.ValidateAsync(new ValidationContext<object>(request), page.HttpContext.RequestAborted)).Errors)
-            {
-                var key = string.IsNullOrEmpty(fieldPrefix) ? error.PropertyName : $"{fieldPrefix}.{error.PropertyName}";
-                if (page.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
-                page.ModelState.AddModelError(key, error.ErrorMessage);
-            }
-    }
-}
-
-/// <summary>
-/// The same refusals for the JSON API, as ProblemDetails: 400 with field errors, 403, 404, 409, 422,
-/// in the caller's language (their own choice, else Accept-Language; Chinese by default).
-/// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
-{
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
-    {
-        // The handler runs outside the localization middleware, whose culture ended with it: take the request's again.
-        if (context.Features.Get<IRequestCultureFeature>() is { } language)
-            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
-        ProblemDetails? problem = exception switch
-        {
-            ValidationException v => new ValidationProblemDetails(v.Errors.GroupBy(e => e.PropertyName)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
-            { Status = 400, Title = Text.T("请求的内容无效。", "The request is not valid."), Detail = v.Errors.Any() ? null : v.Message },
-            NotFoundException n => new() { Status = 404, Title = Text.T(n) },
-            ForbiddenException f => new() { Status = 403, Title = Text.T(f) },
-            ConflictException c => new() { Status = 409, Title = Text.T(c) },
-            DomainException d => new() { Status = 422, Title = Text.T(d) },
-            BadHttpRequestException b => BindingErrors.Problem(b, context),
-            _ => null,
-        };
-        if (problem is null) return false;
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
-    }
-}
 
 /// <summary>
 /// A request the API could not even read into its command (unreadable JSON, a wrong type, a value no enum
@@ -137,6 +48,12 @@ public static partial class BindingErrors
     /// <summary>Refuses a body larger than the cap before anyone reads it: a clean 413 instead of a read that fails half-way.</summary>
     public static async Task CapBodyAsync(HttpContext context, Func<Task> next)
     {
+        // The error page re-executed for a 413 this refused: it reads no body, and must be let through to say why.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next();
+            return;
+        }
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = MaxBodyBytes;
         if (context.Request.ContentLength > MaxBodyBytes)

@@ -115,6 +115,23 @@ namespace Investigation.Workflows.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Command = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Response = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => new { x.Key, x.UserName, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "org_appointments",
                 columns: table => new
                 {
@@ -153,6 +170,20 @@ namespace Investigation.Workflows.Data.Migrations.Sqlite
                         principalTable: "org_units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_drafts",
+                columns: table => new
+                {
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Values = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    SavedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_task_drafts", x => new { x.TaskId, x.UserName });
                 });
 
             migrationBuilder.CreateTable(
@@ -654,6 +685,11 @@ namespace Investigation.Workflows.Data.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_idempotent_requests_At",
+                table: "idempotent_requests",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_notifications_CaseId",
                 table: "notifications",
                 column: "CaseId");
@@ -822,6 +858,9 @@ namespace Investigation.Workflows.Data.Migrations.Sqlite
                 name: "evidence_files");
 
             migrationBuilder.DropTable(
+                name: "idempotent_requests");
+
+            migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
@@ -829,6 +868,9 @@ namespace Investigation.Workflows.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "org_people");
+
+            migrationBuilder.DropTable(
+                name: "task_drafts");
 
             migrationBuilder.DropTable(
                 name: "wf_bookmarks");

@@ -116,6 +116,23 @@ namespace Investigation.Workflows.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Command = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Response = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => new { x.Key, x.UserName, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "org_appointments",
                 columns: table => new
                 {
@@ -154,6 +171,20 @@ namespace Investigation.Workflows.Data.Migrations.Postgres
                         principalTable: "org_units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_drafts",
+                columns: table => new
+                {
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Values = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    SavedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_task_drafts", x => new { x.TaskId, x.UserName });
                 });
 
             migrationBuilder.CreateTable(
@@ -655,6 +686,11 @@ namespace Investigation.Workflows.Data.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_idempotent_requests_At",
+                table: "idempotent_requests",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_notifications_CaseId",
                 table: "notifications",
                 column: "CaseId");
@@ -823,6 +859,9 @@ namespace Investigation.Workflows.Data.Migrations.Postgres
                 name: "evidence_files");
 
             migrationBuilder.DropTable(
+                name: "idempotent_requests");
+
+            migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
@@ -830,6 +869,9 @@ namespace Investigation.Workflows.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "org_people");
+
+            migrationBuilder.DropTable(
+                name: "task_drafts");
 
             migrationBuilder.DropTable(
                 name: "wf_bookmarks");
