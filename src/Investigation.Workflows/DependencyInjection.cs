@@ -4,6 +4,7 @@ using Investigation.Workflows.Data;
 using Investigation.Workflows.Deadlines;
 using Investigation.Workflows.Evidence;
 using Investigation.Workflows.Features;
+using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Features.Audit;
 using Investigation.Workflows.Features.Tasks;
 using Investigation.Workflows.Identity;
@@ -71,6 +72,9 @@ public static class DependencyInjection
         services.AddScoped<IBeforeCommit, NewTaskNotifications>();
         services.AddTransient<AuditChainCheck>();
         services.AddSingleton<IRecurringJobs, AuditChainCheck.Schedule>();
+        services.Configure<ForgetOldIdempotencyKeys.Settings>(configuration.GetSection("Idempotency"));
+        services.AddScoped<ForgetOldIdempotencyKeys>();
+        services.AddSingleton<IRecurringJobs, ForgetOldIdempotencyKeys.Schedule>();
         services.AddInvestigationEvidence(configuration, database);
         services.AddInvestigationDeadlines(configuration);
         services.AddSingleton(_ => WorkflowDefinitions());

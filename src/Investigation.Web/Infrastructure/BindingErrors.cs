@@ -1,10 +1,16 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Investigation.Workflows.Evidence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Investigation.Web.Infrastructure;
+
+/// <summary>A page whose posts carry evidence files: its bodies may be as large as the largest evidence file allowed.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AcceptsEvidenceFilesAttribute : Attribute;
 
 /// <summary>
 /// A request the API could not even read into its command (unreadable JSON, a wrong type, a value no enum
@@ -25,7 +31,7 @@ public static partial class BindingErrors
 
     public static ProblemDetails Problem(BadHttpRequestException b, HttpContext context)
     {
-        if (b.StatusCode == StatusCodes.Status413PayloadTooLarge) return TooLarge();
+        if (b.StatusCode == StatusCodes.Status413PayloadTooLarge) return TooLarge(LimitOf(context));
         if (b.StatusCode != StatusCodes.Status400BadRequest)
             return new() { Status = b.StatusCode, Title = Text.T("无法处理该请求。", "The request cannot be processed.") };
         // The exception handler runs with the endpoint cleared; the feature keeps the one that failed, whose body type names the expected values.
@@ -39,13 +45,18 @@ public static partial class BindingErrors
         };
     }
 
-    public static ProblemDetails TooLarge() => new()
+    public static ProblemDetails TooLarge(long limit = MaxBodyBytes) => new()
     {
         Status = StatusCodes.Status413PayloadTooLarge,
-        Title = Text.T($"请求内容过大：上限为 {MaxBodyBytes / 1024 / 1024} MB。", $"The request body is too large: the limit is {MaxBodyBytes / 1024 / 1024} MB."),
+        Title = Text.T($"请求内容过大：上限为 {limit / 1024 / 1024} MB。", $"The request body is too large: the limit is {limit / 1024 / 1024} MB."),
     };
 
-    /// <summary>Refuses a body larger than the cap before anyone reads it: a clean 413 instead of a read that fails half-way.</summary>
+    /// <summary>
+    /// Refuses a body larger than the endpoint's cap before anyone reads it: a clean 413 instead of a read that
+    /// fails half-way. The cap is <see cref="MaxBodyBytes"/>, or, for a page that takes evidence files
+    /// (<see cref="AcceptsEvidenceFilesAttribute"/>), the largest evidence file plus the form around it. Runs after
+    /// routing, so the endpoint is known; the error page shows the cap that refused the body.
+    /// </summary>
     public static async Task CapBodyAsync(HttpContext context, Func<Task> next)
     {
         // The error page re-executed for a 413 this refused: it reads no body, and must be let through to say why.
@@ -54,17 +65,30 @@ public static partial class BindingErrors
             await next();
             return;
         }
+        var limit = LimitOf(context);
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = MaxBodyBytes;
-        if (context.Request.ContentLength > MaxBodyBytes)
+            size.MaxRequestBodySize = limit;
+        if (context.Request.ContentLength > limit)
         {
+            context.Items[LimitKey] = limit;
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             if (Api.ApiEndpoints.IsApi(context.Request))
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = TooLarge() });
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = TooLarge(limit) });
             return;
         }
         await next();
     }
+
+    /// <summary>The body cap of the request's endpoint, in bytes.</summary>
+    public static long LimitOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<AcceptsEvidenceFilesAttribute>() is null
+            ? MaxBodyBytes
+            : context.RequestServices.GetRequiredService<IOptions<EvidenceOptions>>().Value.MaxBytes + MaxBodyBytes;
+
+    /// <summary>The cap that refused the body, for the error page (it runs for the same request).</summary>
+    public static long RefusedLimit(HttpContext context) => context.Items.TryGetValue(LimitKey, out var l) && l is long limit ? limit : MaxBodyBytes;
+
+    private const string LimitKey = "investigation.body-limit";
 
     private static (string Field, string Message) Json(JsonException e, Type? bodyType)
     {

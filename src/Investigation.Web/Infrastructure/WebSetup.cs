@@ -100,12 +100,13 @@ public static class WebSetup
         // An empty error response becomes the error page, or ProblemDetails JSON for the API.
         app.UseWhen(c => !ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseWhen(c => ApiEndpoints.IsApi(c.Request), b => b.UseStatusCodePages());
-        // Every request body is capped, for the pages and the API alike; after the status-code pages, so that a page's 413 is the error page with its limit.
-        app.Use((context, next) => BindingErrors.CapBodyAsync(context, () => next()));
         app.UseStaticFiles();
         app.UseInvestigationDocsGuard();
         app.UseInvestigationApiDocs();
         app.UseRouting();
+        // Every request body is capped, for the pages and the API alike: after the status-code pages, so that a page's 413
+        // is the error page with its limit, and after routing, so that a page taking evidence files gets their larger cap.
+        app.Use((context, next) => BindingErrors.CapBodyAsync(context, () => next()));
         app.UseAuthentication();
         // After authentication, so the signed-in user's own language (a claim) is known to choose by.
         app.UseRequestLocalization();

@@ -23,8 +23,8 @@ public sealed class ErrorModel : PageModel
             404 => (Text.T("未找到", "Not found"), Text.T("您要找的内容不存在，或您无权查看。", "What you asked for does not exist, or you may not see it.")),
             403 => (Text.T("无权访问", "Access denied"), Text.T("您的角色不能执行此操作。", "Your roles do not allow this.")),
             400 => (Text.T("请求无效", "Bad request"), Text.T("请求无效，请返回重试。", "The request was not valid; go back and try again.")),
-            413 => (Text.T("内容过大", "Too large"), Text.T($"提交的内容（含上传文件）超过上限 {Infrastructure.BindingErrors.MaxBodyBytes / 1024 / 1024} MB，未保存任何更改。",
-                $"What was sent (uploaded files included) is over the limit of {Infrastructure.BindingErrors.MaxBodyBytes / 1024 / 1024} MB; nothing was saved.")),
+            413 => (Text.T("内容过大", "Too large"), Text.T($"提交的内容（含上传文件）超过上限 {Infrastructure.BindingErrors.RefusedLimit(HttpContext) / 1024 / 1024} MB，未保存任何更改。",
+                $"What was sent (uploaded files included) is over the limit of {Infrastructure.BindingErrors.RefusedLimit(HttpContext) / 1024 / 1024} MB; nothing was saved.")),
             _ => (Text.T("出错了", "Something went wrong"), Text.T("出现意外错误，未保存任何更改。", "An unexpected error occurred; nothing was saved.")),
         };
     }

@@ -82,6 +82,32 @@ public sealed class UploadEvidenceTests(WebApp app) : IClassFixture<WebApp>
         Assert.Equal(0, await ReadAsync(db => db.Set<EvidenceFile>().CountAsync(f => f.CaseId == id)));
     }
 
+    /// <summary>
+    /// Evidence files may be as large as Evidence:MaxBytes (20 MB), though every other body stops at 2 MB: a 3 MB scan
+    /// is kept whole; a body over the evidence cap gets the error page naming that cap, and nothing is kept.
+    /// </summary>
+    [Fact]
+    public async Task Upload_LargerThanOtherBodiesButWithinTheEvidenceLimit_IsKept_AndOneOverItIsRefusedWithItsLimit()
+    {
+        var id = (await app.Script.RegisterPortalOutageAsync(app.Clock.GetUtcNow())).CaseId;
+        var officer = await app.SignInAsync("caseofficer");
+        var scan = new byte[3 * 1024 * 1024];
+        new Random(17).NextBytes(scan);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(officer, id, "扫描件.pdf", scan)).StatusCode);
+        var kept = await ReadAsync(db => db.Set<EvidenceFile>().SingleAsync(f => f.CaseId == id));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(scan)), kept.Sha256);
+
+        var refused = await UploadAsync(officer, id, "过大.pdf", new byte[23 * 1024 * 1024]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Contains("22 MB", (await WebApp.ParseAsync(refused)).Body!.TextContent);
+        Assert.Equal(1, await ReadAsync(db => db.Set<EvidenceFile>().CountAsync(f => f.CaseId == id)));
+        // Elsewhere the ordinary cap holds.
+        var big = await officer.PostAsync("/Tasks", new ByteArrayContent(new byte[3 * 1024 * 1024]));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
+        Assert.Contains("2 MB", (await WebApp.ParseAsync(big)).Body!.TextContent);
+    }
+
     [Fact]
     public async Task Comment_IsShownToTheTeam_AndAnEmptyOneIsRefused()
     {

@@ -47,7 +47,7 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
         [
             "CompleteAcceptance", "RecordFindings", "AssessCoordination", "DetermineResponsibility", "Preview", "RecordHearing", "SubmitSuggestion",
             "ReviewCase", "ApproveReview", "RecordDecision", "CompleteOrganisationalAdjustment", "DecideAppeal", "AcknowledgeResult",
-            "ChangeDueDate", "ReassignTask",
+            "ChangeDueDate", "ReassignTask", "SaveDraft", "DiscardDraft",
         ],
         ["/Tasks/Index"] = ["Claim", "Release"],
         ["/Notifications/Index"] = ["Read", "ReadAll"],
@@ -86,7 +86,8 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
 
     /// <summary>A post the fuzz sends without a form to copy (the page shows none in the state set up, or posts by script).</summary>
     /// <param name="RefusedTo">Where a refusal may send the person instead of answering itself (a second factor with no first: to the sign-in).</param>
-    private sealed record Direct(string User, string Url, string[] Fields, string? RefusedTo = null);
+    /// <param name="Script">Posted by the page's script, which shows the JSON answer's message: a 4xx with a message is its refusal.</param>
+    private sealed record Direct(string User, string Url, string[] Fields, string? RefusedTo = null, bool Script = false);
 
     [Fact]
     public void EveryPageWithAPostHandler_HasAnEntryInTheCorpus()
@@ -105,7 +106,7 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
         var now = app.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var pages = new List<(string User, string Url)> { ("caseofficer", "/Cases/Register") };
-        Guid someCase = default;
+        Guid someCase = default, someTask = default;
         foreach (var (kind, user, stage) in Tasks)
         {
             var caseId = (await app.Script.RegisterPortalOutageAsync(now, title: $"表单模糊测试 {kind}")).CaseId;
@@ -120,7 +121,7 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
             pages.Add((user, $"/Tasks/Complete/{task}"));
             // The administrator may move the due date and hand the task over: those forms too.
             if (kind == TaskKinds.Acceptance) pages.Add(("admin", $"/Tasks/Complete/{task}"));
-            if (kind == TaskKinds.PartyConcernedFindings) someCase = caseId;
+            if (kind == TaskKinds.PartyConcernedFindings) (someCase, someTask) = (caseId, task);
         }
         // The execution of a decision: its delivery, the organisation department's task, an appeal and its answer.
         var decided = (await app.Script.RegisterPortalOutageAsync(now, title: "表单模糊测试 送达")).CaseId;
@@ -160,6 +161,9 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
             new("auditor", "/Account/Manage/EnableAuthenticator", ["Input.Code"]),
             new("auditor", "/Account/Manage/DisableAuthenticator", []),
             new("auditor", "/Error", ["code"]),
+            // Save-draft is sent by script; its discard button shows only once a draft exists.
+            new("investigator", $"/Tasks/Complete/{someTask}?handler=SaveDraft", ["values"], Script: true),
+            new("investigator", $"/Tasks/Complete/{someTask}?handler=DiscardDraft", []),
         };
 
         var clients = new Dictionary<string, HttpClient>();
@@ -172,12 +176,12 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
         var reached = new HashSet<string>();
         var sent = 0;
 
-        async Task SendAsync(HttpClient client, string what, string action, HttpContent content, string? field, string? slot, bool fieldRequired, string? refusedTo = null)
+        async Task SendAsync(HttpClient client, string what, string action, HttpContent content, string? field, string? slot, bool fieldRequired, string? refusedTo = null, bool script = false)
         {
             sent++;
             var response = await client.PostAsync(action, content);
             var problem = refusedTo is not null && response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.StartsWith(refusedTo)
-                ? null : await CheckAsync(response, field, slot, fieldRequired, errorPage: action.StartsWith("/Error"));
+                ? null : await CheckAsync(response, field, slot, fieldRequired, errorPage: action.StartsWith("/Error"), script);
             var now = await StateAsync();
             if (now != state)
             {
@@ -257,11 +261,11 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
                 new(fields.Append(("__RequestVerificationToken", token)).Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
             foreach (var field in direct.Fields)
                 foreach (var value in new[] { "", "not-a-guid", Guid.NewGuid().ToString(), "-1", "99999999999999999999", new string('长', Oversized) })
-                    await SendAsync(client, $"{where} {field}={value[..Math.Min(12, value.Length)]}", direct.Url, Form((field, value)), field, null, false, direct.RefusedTo);
+                    await SendAsync(client, $"{where} {field}={value[..Math.Min(12, value.Length)]}", direct.Url, Form((field, value)), field, null, false, direct.RefusedTo, direct.Script);
             if (IdIn(direct.Url) is { } id)
-                await SendAsync(client, $"{where} unknown record", direct.Url.Replace(id, Guid.NewGuid().ToString()), Form(), null, null, false, direct.RefusedTo);
+                await SendAsync(client, $"{where} unknown record", direct.Url.Replace(id, Guid.NewGuid().ToString()), Form(), null, null, false, direct.RefusedTo, direct.Script);
             if (!IgnoresAntiforgery(page))
-                await SendAsync(client, $"{where} no antiforgery token", direct.Url, new FormUrlEncodedContent([]), null, null, false, direct.RefusedTo);
+                await SendAsync(client, $"{where} no antiforgery token", direct.Url, new FormUrlEncodedContent([]), null, null, false, direct.RefusedTo, direct.Script);
         }
         var after = await StateAsync();
 
@@ -438,12 +442,16 @@ public sealed class MalformedFormPostsFuzzTests(WebApp app, ITestOutputHelper ou
     // ---- What each answer must be
 
     /// <param name="errorPage">The error page is itself the answer: it need only say what went wrong.</param>
-    private static async Task<string?> CheckAsync(HttpResponseMessage response, string? field, string? slot, bool fieldRequired, bool errorPage)
+    /// <param name="script">A handler the page's script posts to: a 4xx JSON answer with a message in the person's language is its refusal.</param>
+    private static async Task<string?> CheckAsync(HttpResponseMessage response, string? field, string? slot, bool fieldRequired, bool errorPage, bool script = false)
     {
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync();
         if (status >= 500) return $"{status}";
         if (status is 301 or 302 or 303) return $"accepted ({status} to {response.Headers.Location})";
+        if (script && status is >= 400 and < 500 && response.Content.Headers.ContentType?.MediaType == "application/json")
+            return System.Text.Json.JsonDocument.Parse(body).RootElement.TryGetProperty("message", out var said)
+                   && said.GetString() is { } text && text.Any(c => c is >= '\u4e00' and <= '\u9fff') ? null : $"{status} JSON without a message: {body}";
         if (response.Content.Headers.ContentType?.MediaType != "text/html" || body.TrimStart().StartsWith('{'))
             return $"{status} answered with {response.Content.Headers.ContentType?.MediaType}: {body[..Math.Min(200, body.Length)]}";
         var page = await WebApp.ParseAsync(response);

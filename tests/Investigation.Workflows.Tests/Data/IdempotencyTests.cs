@@ -3,6 +3,7 @@ using Investigation.Domain.Organisation;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Data.Entities;
 using Investigation.Workflows.Demo;
+using Investigation.Workflows.Features.Admin;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
@@ -103,6 +104,29 @@ public sealed class IdempotencyTests(PostgresServer postgres) : IClassFixture<Po
     {
         await using var app = await AppHost.StartAsync();
         await ConcurrentResends_RunOnce([app.Services], app.Clock.GetUtcNow());
+    }
+
+    /// <summary>The nightly job forgets keys older than a day and keeps the newer ones, which still answer their resends.</summary>
+    [Fact]
+    public async Task Keys_older_than_KeepFor_are_forgotten_by_the_nightly_job_and_newer_ones_still_answer()
+    {
+        await using var app = await AppHost.StartAsync();
+        var old = await SendKeyed(app.Services, "caseofficer", "old-key", Incident(app.Clock.GetUtcNow(), "幂等键过期测试一"));
+        app.Clock.Advance(TimeSpan.FromHours(20));
+        var recent = await SendKeyed(app.Services, "caseofficer", "recent-key", Incident(app.Clock.GetUtcNow(), "幂等键过期测试二"));
+        app.Clock.Advance(TimeSpan.FromHours(5));
+
+        int forgotten;
+        await using (var scope = app.Services.CreateAsyncScope())
+            forgotten = await scope.ServiceProvider.GetRequiredService<ForgetOldIdempotencyKeys>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, forgotten);
+        Assert.Equal(recent.CaseId, (await SendKeyed(app.Services, "caseofficer", "recent-key", Incident(app.Clock.GetUtcNow().AddHours(-5), "幂等键过期测试二"))).CaseId);
+        await using var check = app.Services.CreateAsyncScope();
+        var keys = await check.ServiceProvider.GetRequiredService<InvestigationDbContext>().Set<IdempotentRequest>().Select(k => k.Key).ToListAsync();
+        Assert.DoesNotContain("old-key", keys);
+        Assert.Contains("recent-key", keys);
+        Assert.NotEqual(Guid.Empty, old.CaseId);
     }
 
     [Fact]

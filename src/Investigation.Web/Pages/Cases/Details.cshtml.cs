@@ -15,6 +15,7 @@ namespace Investigation.Web.Pages.Cases;
 /// One case in full (GetCase) with its process diagram (GetProcessDiagram); the diagram's BPMN comes
 /// from the Bpmn handler (ExportBpmn). A case of a unit the user may not see is "not found", here and there.
 /// </summary>
+[AcceptsEvidenceFiles]
 public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageModel
 {
     public GetCase.Result Data { get; private set; } = null!;
