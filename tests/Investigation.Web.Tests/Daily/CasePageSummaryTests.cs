@@ -56,4 +56,33 @@ public sealed class CasePageSummaryTests(WebApp app) : IClassFixture<WebApp>
         Assert.NotNull(adminPage.QuerySelector("details#engine-log:not([open]) #case-timeline"));
         Assert.True(adminPage.QuerySelectorAll("#case-timeline tbody tr").Length > rows.Count);
     }
+
+    /// <summary>
+    /// A case handled for a long time gathers thousands of entries (every claim and release is one): the page shows
+    /// the newest 200 and says so, with a link to the whole timeline, so its cost does not grow with the case's age.
+    /// </summary>
+    [Fact]
+    public async Task CasePage_Timeline_ShowsTheNewest200_WithALinkToAll_WhenTheCaseHasMore()
+    {
+        var id = (await app.Script.RegisterPortalOutageAsync(app.Clock.GetUtcNow())).CaseId;
+        var task = await app.Script.TaskAsync(id, TaskKinds.Acceptance, "caseofficer");
+        for (var i = 0; i < 110; i++)
+        {
+            await app.Script.SendAs("caseofficer", new Investigation.Workflows.Features.Tasks.ClaimTask.Command(task));
+            await app.Script.SendAs("caseofficer", new Investigation.Workflows.Features.Tasks.ReleaseTask.Command(task));
+        }
+        var officer = await app.SignInAsync("caseofficer");
+
+        var page = await WebApp.PageAsync(officer, $"/Cases/Details/{id}");
+        var rows = page.QuerySelectorAll("#case-history tbody tr").ToList();
+        Assert.Equal(200, rows.Count);
+        Assert.Equal("ReleaseTask", rows[^1].GetAttribute("data-action")); // the newest last, as before
+        Assert.Contains("共 221 条", page.QuerySelector("#history-partial")!.TextContent);
+
+        var all = await WebApp.PageAsync(officer, page.QuerySelector("#history-partial a")!.GetAttribute("href")!.Replace("?", $"/Cases/Details/{id}?"));
+        var allRows = all.QuerySelectorAll("#case-history tbody tr").ToList();
+        Assert.Equal(221, allRows.Count);
+        Assert.Equal("RegisterIncident", allRows[0].GetAttribute("data-action"));
+        Assert.Null(all.QuerySelector("#history-partial"));
+    }
 }

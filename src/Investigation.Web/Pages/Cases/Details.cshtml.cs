@@ -21,7 +21,11 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
     public GetCase.Result Data { get; private set; } = null!;
     public GetProcessDiagram.Result Diagram { get; private set; } = null!;
     /// <summary>Who did what, when, with what outcome (GetCaseHistory): the timeline people read.</summary>
-    public IReadOnlyList<GetCaseHistory.Entry> History { get; private set; } = [];
+    public GetCaseHistory.Result History { get; private set; } = new([], 0);
+
+    /// <summary>"?history=all": the whole timeline instead of its newest entries.</summary>
+    [BindProperty(SupportsGet = true, Name = "history")]
+    public string? HistoryScope { get; set; }
     /// <summary>The case's evidence files and its team's comments (ListEvidence).</summary>
     public ListEvidence.Result Evidence { get; private set; } = new([], []);
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
@@ -32,7 +36,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
         {
             Data = await mediator.Send(new GetCase.Query(id), HttpContext.RequestAborted);
             Diagram = await mediator.Send(new GetProcessDiagram.Query(id), HttpContext.RequestAborted);
-            History = await mediator.Send(new GetCaseHistory.Query(id), HttpContext.RequestAborted);
+            History = await mediator.Send(new GetCaseHistory.Query(id, HistoryScope == "all" ? null : GetCaseHistory.Query.DefaultNewest), HttpContext.RequestAborted);
             Evidence = await mediator.Send(new ListEvidence.Query(id), HttpContext.RequestAborted);
         }
         catch (NotFoundException)

@@ -15,20 +15,35 @@ namespace Investigation.Workflows.Features.Cases;
 /// </summary>
 public static class GetCaseHistory
 {
-    public sealed record Query(Guid CaseId) : IRequest<IReadOnlyList<Entry>>;
+    /// <param name="Newest">How many of the newest entries to read; null for all of them. A case handled for months
+    /// gathers thousands of entries (every claim and release is one), and the page shows the newest first.</param>
+    public sealed record Query(Guid CaseId, int? Newest = Query.DefaultNewest) : IRequest<Result>
+    {
+        public const int DefaultNewest = 200;
+    }
+
+    /// <param name="Entries">Oldest first.</param>
+    /// <param name="Total">How many entries the case has in all.</param>
+    public sealed record Result(IReadOnlyList<Entry> Entries, int Total)
+    {
+        public bool IsComplete => Entries.Count == Total;
+    }
 
     /// <param name="Task">The kind of task the step was about, where it was about one.</param>
     /// <param name="Outcome">The outcome the step gave its task (accepted, endorsed, returned...), where it completed one.</param>
     public sealed record Entry(DateTimeOffset At, string Actor, string ActorName, string Action, BilingualText Operation,
         BilingualText? Task, string? Outcome);
 
-    public sealed class Handler(InvestigationDbContext db, Access access) : IRequestHandler<Query, IReadOnlyList<Entry>>
+    public sealed class Handler(InvestigationDbContext db, Access access) : IRequestHandler<Query, Result>
     {
-        public async Task<IReadOnlyList<Entry>> Handle(Query query, CancellationToken ct)
+        public async Task<Result> Handle(Query query, CancellationToken ct)
         {
             var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
-            var entries = await db.AuditEntries.AsNoTracking().Where(e => e.CaseId == record.Id).OrderBy(e => e.Sequence)
-                .Select(e => new { e.At, e.Actor, e.Action, e.Data }).ToListAsync(ct);
+            var ofCase = db.AuditEntries.AsNoTracking().Where(e => e.CaseId == record.Id);
+            var total = await ofCase.CountAsync(ct);
+            var newestFirst = ofCase.OrderByDescending(e => e.Sequence).Select(e => new { e.At, e.Actor, e.Action, e.Data });
+            var entries = (query.Newest is { } n && n < total ? await newestFirst.Take(Math.Max(0, n)).ToListAsync(ct) : await newestFirst.ToListAsync(ct));
+            entries.Reverse();
             var key = record.Id.ToString();
             var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.CorrelationId == key)
                 .Select(t => new { t.Id, t.Kind, t.Outcome, t.CompletedBy, t.CompletedAt }).ToDictionaryAsync(t => t.Id, ct);
@@ -37,7 +52,7 @@ public static class GetCaseHistory
             var users = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
             var names = users.Where(u => u.UserName != null).GroupBy(u => u.UserName!).ToDictionary(g => g.Key, g => g.First().DisplayName);
 
-            return entries.Select(e =>
+            return new Result(entries.Select(e =>
             {
                 var task = TaskIdOf(e.Data) is { } id && tasks.TryGetValue(id, out var t) ? t : null;
                 // The step that completed the task gave it its outcome; claims, releases and the like only handled it.
@@ -46,7 +61,7 @@ public static class GetCaseHistory
                     AuditReading.Operation(e.Action),
                     task is null ? null : TaskKinds.All.FirstOrDefault(k => k.Kind == task.Kind)?.Name,
                     completedHere ? task!.Outcome : null);
-            }).ToList();
+            }).ToList(), total);
         }
 
         private static readonly HashSet<string> Handling = ["ClaimTask", "ReleaseTask", "ReassignTask", "ChangeDueDate"];
