@@ -69,6 +69,7 @@ public static class DependencyInjection
         // The investigation's time limits per kind of task, under whatever "Deadlines" configures.
         services.AddOptions<TaskDeadlines>().Configure(TaskTimeLimits.ApplyDefaults).Bind(configuration.GetSection("Deadlines"));
         services.AddSingleton<ITaskNames, TaskTimeLimits>();
+        services.AddScoped<IBeforeCommit, StaleDrafts>();
         services.AddScoped<IBeforeCommit, NewTaskNotifications>();
         services.AddTransient<AuditChainCheck>();
         services.AddSingleton<IRecurringJobs, AuditChainCheck.Schedule>();

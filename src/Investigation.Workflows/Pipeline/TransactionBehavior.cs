@@ -109,7 +109,6 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
                 key = await Idempotency.TakeAsync(db, claim, clock.GetUtcNow(), cancellationToken);
             }
             var response = await next();
-            await TaskDraft.DropStaleAsync(db, cancellationToken);
             if (key is not null) Idempotency.Answered(key, response);
             foreach (var hook in beforeCommit) await hook.BeforeCommitAsync(cancellationToken);
             await AuditChain.AppendAsync(db, clock.GetUtcNow(), actor.IsSet ? actor.Actor.UserName : Actor.System.UserName,

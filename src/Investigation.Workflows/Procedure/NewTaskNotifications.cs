@@ -53,8 +53,7 @@ public sealed class NewTaskNotifications(InvestigationDbContext db, Notifier not
                 recipients = holders.Where(h => h.Role == task.CandidateRole && covering.Contains(h.UnitId)).Select(h => h.UserName!)
                     .Where(u => task.CandidateRole != Roles.Investigator || team is null || team.Contains(u));
             }
-            var kind = KindOf(task);
-            var number = NumberOf(task);
+            var (kind, number) = (TaskKinds.NameOf(task), TaskKinds.CaseNumberOf(task));
             await notifier.NotifyAsync(recipients.Where(r => r != me), new Message(NotificationKind.TaskWaiting,
                 new($"新任务：{kind.Zh}（{number}）", $"New task: {kind.En} ({number})"),
                 new($"一项任务等待您办理：{kind.Zh}，案件 {number}。", $"A task waits for you: {kind.En}, case {number}."),
@@ -65,18 +64,6 @@ public sealed class NewTaskNotifications(InvestigationDbContext db, Notifier not
             }, ct);
         }
     }
-
-    /// <summary>A task's name in one language at a time ("受理（2026-0001）"): its stored title carries both, for logs.</summary>
-    public static BilingualText TitleOf(HumanTask task)
-    {
-        var (kind, number) = (KindOf(task), NumberOf(task));
-        return number.Length == 0 ? kind : new($"{kind.Zh}（{number}）", $"{kind.En} ({number})");
-    }
-
-    private static BilingualText KindOf(HumanTask task) =>
-        TaskKinds.All.FirstOrDefault(k => k.Kind == task.Kind)?.Name ?? new BilingualText(task.Title, task.Title);
-
-    private static string NumberOf(HumanTask task) => task.Title.Split(" — ") is [_, .., var n] ? n : "";
 
     private static HashSet<Guid> Covering(Guid unit, Dictionary<Guid, Guid?> parents)
     {

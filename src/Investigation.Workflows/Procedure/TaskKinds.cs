@@ -1,6 +1,7 @@
 using Investigation.Domain;
 using Investigation.Domain.TraceBack;
 using Investigation.Workflows.Identity;
+using Investigation.Workflows.Runtime.Persistence;
 
 namespace Investigation.Workflows.Procedure;
 
@@ -45,7 +46,23 @@ public static class TaskKinds
         new(AppealDecision, Roles.PartyCommittee, new("申诉处理", "Appeal decision")),
     ];
 
-    public static Info Of(string kind) => All.FirstOrDefault(i => i.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown task kind.");
+    public static Info Of(string kind) => Find(kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown task kind.");
+
+    /// <summary>The kind, or null for one the investigation does not know (another workflow's, or a retired one).</summary>
+    public static Info? Find(string? kind) => All.FirstOrDefault(i => i.Kind == kind);
+
+    /// <summary>A task's name in both languages with its case's number ("受理（2026-0001）"): its stored title carries both, for logs.</summary>
+    public static BilingualText TitleOf(HumanTask task)
+    {
+        var (name, number) = (NameOf(task), CaseNumberOf(task));
+        return number.Length == 0 ? name : new($"{name.Zh}（{number}）", $"{name.En} ({number})");
+    }
+
+    /// <summary>The task's kind's name, or its stored title for a kind the investigation does not know.</summary>
+    public static BilingualText NameOf(HumanTask task) => Find(task.Kind)?.Name ?? new BilingualText(task.Title, task.Title);
+
+    /// <summary>The case number the task's title ends with ("… — 2026-0001"), or "".</summary>
+    public static string CaseNumberOf(HumanTask task) => task.Title.Split(" — ") is [_, .., var n] ? n : "";
 
     public static string FindingsKind(TraceBackLevel level) => level switch
     {

@@ -54,5 +54,5 @@ public sealed class TaskTimeLimits : ITaskNames
         return deadlines;
     }
 
-    public BilingualText NameOf(HumanTask task) => NewTaskNotifications.TitleOf(task);
+    public BilingualText NameOf(HumanTask task) => TaskKinds.TitleOf(task);
 }

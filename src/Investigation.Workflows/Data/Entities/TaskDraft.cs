@@ -1,4 +1,3 @@
-using Investigation.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,20 +15,6 @@ public sealed class TaskDraft
     public string Values { get; set; } = "";
     public DateTimeOffset SavedAt { get; set; }
 
-    /// <summary>
-    /// Drafts of tasks this unit of work completes, cancels, or takes from their holder (release, reassign): the
-    /// draft was that holder's work on a task that is no longer theirs to do. A claim keeps them.
-    /// </summary>
-    internal static async Task DropStaleAsync(InvestigationDbContext db, CancellationToken ct)
-    {
-        var gone = db.ChangeTracker.Entries<HumanTask>()
-            .Where(e => e.State == EntityState.Modified
-                && (e.Entity.Status != HumanTaskStatus.Open
-                    || e.Property(t => t.AssigneeId).OriginalValue is { } before && before != e.Entity.AssigneeId))
-            .Select(e => e.Entity.Id).ToList();
-        if (gone.Count == 0) return;
-        db.Set<TaskDraft>().RemoveRange(await db.Set<TaskDraft>().Where(d => gone.Contains(d.TaskId)).ToListAsync(ct));
-    }
 }
 
 internal sealed class TaskDraftConfiguration : IEntityTypeConfiguration<TaskDraft>

@@ -210,7 +210,7 @@ public static class AuditReading
             var china = TimeZoneInfo.ConvertTime(at, ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             return new($"{china}（北京时间）", $"{china} (China time)");
         }
-        if (value.ValueKind == JsonValueKind.String && type == typeof(string) && TaskKinds.All.FirstOrDefault(k => k.Kind == value.GetString()) is { } kind)
+        if (value.ValueKind == JsonValueKind.String && type == typeof(string) && TaskKinds.Find(value.GetString()) is { } kind)
             return kind.Name;
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
         if (value.ValueKind == JsonValueKind.String && names.Users.ContainsKey(text)) text = names.User(text);
@@ -263,7 +263,7 @@ public static class AuditNamesLoader
         return new(
             people.ToDictionary(p => p.Id, p => string.IsNullOrEmpty(p.Post) ? p.Name : $"{p.Name}（{p.Post}）"),
             units.ToDictionary(u => u.Id, u => u.Name),
-            tasks.ToDictionary(t => t.Id, t => TaskKinds.All.FirstOrDefault(k => k.Kind == t.Kind)?.Name ?? new BilingualText(t.Kind, t.Kind)),
+            tasks.ToDictionary(t => t.Id, t => TaskKinds.Find(t.Kind)?.Name ?? new BilingualText(t.Kind, t.Kind)),
             cases.ToDictionary(c => c.Id, c => c.Number),
             users.Where(u => u.UserName != null).GroupBy(u => u.UserName!).ToDictionary(g => g.Key, g => g.First().DisplayName is { Length: > 0 } d ? d : g.Key));
     }

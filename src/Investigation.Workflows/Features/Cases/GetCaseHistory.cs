@@ -59,7 +59,7 @@ public static class GetCaseHistory
                 var completedHere = task is { CompletedAt: not null } && task.CompletedBy == e.Actor && !Handling.Contains(e.Action);
                 return new Entry(e.At, e.Actor, names.TryGetValue(e.Actor, out var n) && n.Length > 0 && n != e.Actor ? $"{n}（{e.Actor}）" : e.Actor, e.Action,
                     AuditReading.Operation(e.Action),
-                    task is null ? null : TaskKinds.All.FirstOrDefault(k => k.Kind == task.Kind)?.Name,
+                    task is null ? null : TaskKinds.Find(task.Kind)?.Name,
                     completedHere ? task!.Outcome : null);
             }).ToList(), total);
         }

@@ -13,7 +13,7 @@ namespace Investigation.Workflows.Features.Tasks;
 /// <summary>
 /// Save-draft (暂存) of a task's form: kept in the database per task and user, so that the person finds it on any
 /// computer; read back by that person only (<see cref="Query"/>). Whoever may work the task may save one. Completing,
-/// releasing or reassigning the task drops it (<see cref="TaskDraft.DropStaleAsync"/>); DiscardDraft drops it on request.
+/// releasing or reassigning the task drops it (<see cref="StaleDrafts"/>); DiscardDraft drops it on request.
 /// </summary>
 public static class SaveDraft
 {
