@@ -74,10 +74,13 @@ public sealed class DeadlineApp : IAsyncDisposable
         provider = Build();
     }
 
-    /// <summary>Another process on the same database file and clock (the caller disposes it): for races between nodes.</summary>
-    public ServiceProvider NewNode() => Build();
+    /// <summary>
+    /// Another process on the same database file and clock (the caller disposes it): for races between nodes,
+    /// or to run a part of the scheduler with some of its services replaced (<paramref name="replace"/>).
+    /// </summary>
+    public ServiceProvider NewNode(Action<IServiceCollection>? replace = null) => Build(replace);
 
-    private ServiceProvider Build()
+    private ServiceProvider Build(Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -89,6 +92,7 @@ public sealed class DeadlineApp : IAsyncDisposable
         services.AddInvestigationWorkflows(configuration);
         services.AddInvestigationIdentity();
         services.AddSingleton<IOptions<TaskDeadlines>>(Options.Create(host.Deadlines));
+        replace?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -166,19 +166,10 @@ public sealed class SchedulerTests : IAsyncLifetime
         await Assert.ThrowsAsync<Messages.ForbiddenException>(() => new CaseScript(host.Services).SendAs("caseofficer", new ListFailedFirings.Query()));
 
         failing.Failing = false;
-        // The retry waits for RetryAfter and then the next poll of a Hangfire server that shares the machine with the
-        // rest of the suite: what is asserted is that it comes, so the wait is generous (two loaded runs took over 30 s).
-        Assert.NotNull((await WaitForFlagAsync(host, registered.OutageId, TimeSpan.FromSeconds(120))).ThresholdReachedAt);
+        // The retry is due RetryAfter after the failure and is enqueued at once (it is within the lead): what is
+        // asserted is that it comes, so the wait is generous for a machine shared with the rest of the suite.
+        Assert.NotNull((await WaitForFlagAsync(host, registered.OutageId, TimeSpan.FromSeconds(60))).ThresholdReachedAt);
         await host.StopAsync();
-    }
-
-    /// <summary>Fails every firing while switched on, as a full disk or a lost connection would.</summary>
-    private sealed class FailingFirings : IPipelineBehavior<FireDueTimer.Command, FireDueTimer.Result>
-    {
-        public volatile bool Failing = true;
-
-        public Task<FireDueTimer.Result> Handle(FireDueTimer.Command request, CancellationToken cancellationToken, RequestHandlerDelegate<FireDueTimer.Result> next) =>
-            Failing && request.Timers.Any(t => t.Key != Guid.Empty.ToString()) ? throw new InvalidOperationException("disk I/O error (test)") : next();
     }
 
     /// <summary>Commits by any other connection, seen through SQLite's data_version, while <paramref name="during"/> runs.</summary>
