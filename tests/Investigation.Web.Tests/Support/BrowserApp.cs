@@ -81,12 +81,12 @@ public class BrowserApp : WebApp, IAsyncLifetime
         return page;
     }
 
-    /// <param name="name">The file name without ".png"; may name a subfolder ("journey/01-register").</param>
+    /// <param name="name">The file name without ".jpg"; may name a subfolder ("journey/01-register").</param>
     /// <param name="fullPage">The whole page; otherwise what the window shows (a long page costs seconds to capture).</param>
     public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var path = ScreenshotPath(name);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Type = ScreenshotType.Jpeg, Quality = 80 });
         return path;
     }
 
@@ -94,13 +94,13 @@ public class BrowserApp : WebApp, IAsyncLifetime
     public static async Task<string> ScreenshotAsync(ILocator part, string name)
     {
         var path = ScreenshotPath(name);
-        await part.ScreenshotAsync(new() { Path = path });
+        await part.ScreenshotAsync(new() { Path = path, Type = ScreenshotType.Jpeg, Quality = 80 });
         return path;
     }
 
     private static string ScreenshotPath(string name)
     {
-        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        var path = Path.Combine(ScreenshotFolder, name + ".jpg");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
     }
