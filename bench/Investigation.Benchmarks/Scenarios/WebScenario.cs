@@ -20,7 +20,7 @@ namespace Investigation.Benchmarks.Scenarios;
 /// The load comes from an in-process HttpClient (one per simulated user, its own cookies), not wrk:
 /// pages need a signed-in cookie per user and the case and task pages need ids read from the API first.
 /// <code>
-/// dotnet run -c Release --project bench/Investigation.Benchmarks -- web [--clients 16] [--seconds 10] [--starts 3] [--ready-only] [--no-ready-to-run]
+/// dotnet run -c Release --project bench/Investigation.Benchmarks -- web [--clients 16] [--seconds 10] [--starts 3] [--ready-only] [--no-ready-to-run] [--page case]
 /// dotnet run -c Release --project bench/Investigation.Benchmarks -- web --soak [--minutes 10]
 /// </code>
 /// </summary>
@@ -38,6 +38,8 @@ internal static partial class WebScenario
         var minutes = IntArg(args, "--minutes", 10);
         var starts = IntArg(args, "--starts", 3);
         var readyToRun = !args.Contains("--no-ready-to-run");
+        // --page NAME: that page only (while tuning it; the process id is printed, for a profiler to attach).
+        var onlyPage = args.SkipWhile(a => a != "--page").Skip(1).FirstOrDefault();
 
         Report.Machine();
         using var folder = new TempFolder();
@@ -86,7 +88,8 @@ internal static partial class WebScenario
                 ("dashboard", _ => "/Dashboard"),
                 ("api_inbox", _ => "/api/v1/tasks"),
             };
-            foreach (var (name, path) in pages)
+            if (onlyPage is not null) Report.Line("pid", app.Id.ToString(CultureInfo.InvariantCulture));
+            foreach (var (name, path) in pages.Where(p => onlyPage is null || p.Name == onlyPage))
             {
                 await LoadAsync(users, path, TimeSpan.FromSeconds(2), bearer: name.StartsWith("api", StringComparison.Ordinal));
                 var cpuBefore = CpuMs(app.Id);
