@@ -33,7 +33,7 @@ public static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         cases.MapGet("/{id:guid}", async Task<Ok<CaseView>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(CaseView.From(await mediator.Send(new GetCase.Query(id), ct))))
+                TypedResults.Ok(CaseView.From(await mediator.Send(new GetCase.Query(id, EngineLog: true), ct))))
             .WithName(nameof(GetCase))
             .WithSummary("Get a case (案件详情)")
             .WithDescription("Facts, the Article 8 evaluation with its clauses and citations, the trace-back chain, responsibilities, statements, " +

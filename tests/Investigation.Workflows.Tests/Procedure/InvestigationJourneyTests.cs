@@ -60,7 +60,7 @@ public sealed class InvestigationJourneyTests : IAsyncLifetime
         Assert.Equal(CaseStatus.Decided, await StatusOf(id));
         await script.AcknowledgeAsync(id);
 
-        var closed = await app.SendAs("auditor", new GetCase.Query(id));
+        var closed = await app.SendAs("auditor", new GetCase.Query(id, EngineLog: true));
         Assert.Equal(CaseStatus.Closed, closed.Case.Status);
         Assert.Equal(WorkflowStatus.Completed, closed.WorkflowStatus);
         Assert.All(closed.Tasks, t => Assert.Equal(HumanTaskStatus.Completed, t.Status));

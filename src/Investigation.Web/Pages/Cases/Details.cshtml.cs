@@ -3,6 +3,7 @@ using Investigation.Domain.Accountability;
 using Investigation.Web.Infrastructure;
 using Investigation.Workflows.Features.Cases;
 using Investigation.Workflows.Features.Evidence;
+using Investigation.Workflows.Identity;
 using Investigation.Workflows.Messages;
 using Investigation.Workflows.Runtime.Persistence;
 using MediatR;
@@ -34,7 +35,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
     {
         try
         {
-            Data = await mediator.Send(new GetCase.Query(id), HttpContext.RequestAborted);
+            Data = await mediator.Send(new GetCase.Query(id, EngineLog: AppClaimsFactory.ActorOf(User).IsIn(Roles.Administrator)), HttpContext.RequestAborted);
             Diagram = await mediator.Send(new GetProcessDiagram.Query(id), HttpContext.RequestAborted);
             History = await mediator.Send(new GetCaseHistory.Query(id, HistoryScope == "all" ? null : GetCaseHistory.Query.DefaultNewest), HttpContext.RequestAborted);
             Evidence = await mediator.Send(new ListEvidence.Query(id), HttpContext.RequestAborted);

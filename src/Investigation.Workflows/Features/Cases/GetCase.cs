@@ -15,7 +15,9 @@ namespace Investigation.Workflows.Features.Cases;
 /// </summary>
 public static class GetCase
 {
-    public sealed record Query(Guid CaseId) : IRequest<Result>;
+    /// <param name="EngineLog">Also read the workflow engine's journal into <see cref="Result.Timeline"/>: every start, wait and
+    /// resume of the case's instance, the administrators' concern. Left out, the timeline is empty and the journal is not read.</param>
+    public sealed record Query(Guid CaseId, bool EngineLog = false) : IRequest<Result>;
 
     public sealed record TaskRow(Guid Id, string Kind, string Title, HumanTaskStatus Status, string CandidateRole, string? Assignee,
         DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome);
@@ -41,9 +43,10 @@ public static class GetCase
             if (record.WorkflowInstanceId is { } instanceId)
             {
                 status = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (WorkflowStatus?)i.Status).FirstOrDefaultAsync(ct);
-                timeline = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(ct))
-                    .Select(j => new TimelineEntry(j.At, j.ActivityId, InvestigationWorkflow.TaskKindOf(j.ActivityId), j.Event, j.Outcome, j.Actor, j.Detail))
-                    .ToList();
+                if (query.EngineLog)
+                    timeline = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(ct))
+                        .Select(j => new TimelineEntry(j.At, j.ActivityId, InvestigationWorkflow.TaskKindOf(j.ActivityId), j.Event, j.Outcome, j.Actor, j.Detail))
+                        .ToList();
             }
             var people = tree.PeopleById;
             return new(c, tree.Contains(c.UnitId) ? tree.Unit(c.UnitId).Name : "", status, tasks, timeline, people, tree);
