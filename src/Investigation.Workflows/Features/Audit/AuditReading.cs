@@ -126,9 +126,40 @@ public static class AuditReading
         .Where(m => m.Name == "Name" && m.ReturnType == typeof(BilingualText) && m.GetParameters() is [{ ParameterType.IsEnum: true }])
         .GroupBy(m => m.GetParameters()[0].ParameterType).ToDictionary(g => g.Key, g => g.First()));
 
+    /// <summary>
+    /// Whether an entry's data begins with a command's JSON (an object), as a command's entry does; a deadline firing writes a
+    /// line of text. Asked before parsing, because a parser's exception for each such entry cost more than the page around it:
+    /// the case page read 200 entries a view, and the web benchmark counted 3,000 exceptions a second.
+    /// </summary>
+    public static bool HoldsCommand(string data) => data.AsSpan().TrimStart().StartsWith("{");
+
+    /// <summary>The task a command's entry was about (its top-level TaskId), read without building the whole document.</summary>
+    public static Guid? TaskIdOf(string data)
+    {
+        if (!HoldsCommand(data)) return null;
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(data));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isTaskId = reader.ValueTextEquals("TaskId"u8);
+                reader.Read();
+                if (isTaskId) return reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var id) ? id : null;
+                reader.Skip();
+            }
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The command's fields with names for ids and numbers; anything after the JSON (the handler's own note) as a last line.</summary>
     public static IReadOnlyList<AuditLine> Content(string action, string data, AuditNames names)
     {
+        if (!HoldsCommand(data)) return [new(new("内容", "Content"), new(data, data))];
         var lines = new List<AuditLine>();
         var bytes = Encoding.UTF8.GetBytes(data);
         var reader = new Utf8JsonReader(bytes);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Investigation.Domain;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Features.Audit;
@@ -54,7 +53,7 @@ public static class GetCaseHistory
 
             return new Result(entries.Select(e =>
             {
-                var task = TaskIdOf(e.Data) is { } id && tasks.TryGetValue(id, out var t) ? t : null;
+                var task = AuditReading.TaskIdOf(e.Data) is { } id && tasks.TryGetValue(id, out var t) ? t : null;
                 // The step that completed the task gave it its outcome; claims, releases and the like only handled it.
                 var completedHere = task is { CompletedAt: not null } && task.CompletedBy == e.Actor && !Handling.Contains(e.Action);
                 return new Entry(e.At, e.Actor, names.TryGetValue(e.Actor, out var n) && n.Length > 0 && n != e.Actor ? $"{n}（{e.Actor}）" : e.Actor, e.Action,
@@ -65,20 +64,5 @@ public static class GetCaseHistory
         }
 
         private static readonly HashSet<string> Handling = ["ClaimTask", "ReleaseTask", "ReassignTask", "ChangeDueDate"];
-
-        private static Guid? TaskIdOf(string data)
-        {
-            try
-            {
-                var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(data));
-                using var document = JsonDocument.ParseValue(ref reader);
-                return document.RootElement.ValueKind == JsonValueKind.Object
-                       && document.RootElement.TryGetProperty("TaskId", out var id) && id.TryGetGuid(out var g) ? g : null;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        }
     }
 }
