@@ -115,7 +115,7 @@ public sealed record PortalParalysisFacts : CircumstanceFacts
         var site = SiteName(Site);
         var level = SiteLevel.Name();
         // 地市级以上 qualifies the organ's portal; a key news website qualifies at any level. The clause can be read
-        // either way (see README, "Readings"), so the reason says which reading was applied.
+        // either way (see docs/procedure.md, "Readings"), so the reason says which reading was applied.
         var qualifies = Site switch
         {
             SiteKind.PartyOrGovernmentPortal => SiteLevel.IsAtOrAbove(AdministrativeLevel.Prefecture),
