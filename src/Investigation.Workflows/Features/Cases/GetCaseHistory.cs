@@ -39,9 +39,10 @@ public static class GetCaseHistory
         {
             var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
             var ofCase = db.AuditEntries.AsNoTracking().Where(e => e.CaseId == record.Id);
-            var total = await ofCase.CountAsync(ct);
             var newestFirst = ofCase.OrderByDescending(e => e.Sequence).Select(e => new { e.At, e.Actor, e.Action, e.Data });
-            var entries = (query.Newest is { } n && n < total ? await newestFirst.Take(Math.Max(0, n)).ToListAsync(ct) : await newestFirst.ToListAsync(ct));
+            var entries = query.Newest is { } n ? await newestFirst.Take(Math.Max(0, n)).ToListAsync(ct) : await newestFirst.ToListAsync(ct);
+            // Counted only when the newest n may not be all of them: most cases have fewer entries than the page shows.
+            var total = query.Newest is { } shown && entries.Count >= shown ? await ofCase.CountAsync(ct) : entries.Count;
             entries.Reverse();
             var key = record.Id.ToString();
             var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.CorrelationId == key)
