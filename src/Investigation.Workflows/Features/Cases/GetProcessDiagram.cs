@@ -33,12 +33,15 @@ public static class GetProcessDiagram
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
             var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
-            var instance = record.WorkflowInstanceId is { } id
-                ? await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) : null;
+            // The investigation's instance and those that run after its delivery, in one statement.
+            var mainId = record.WorkflowInstanceId;
+            var instances = await ExecutionInstances(db, record.Id).Concat(db.WorkflowInstances.AsNoTracking().Where(i => i.Id == mainId))
+                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
+            var instance = instances.FirstOrDefault(i => i.Id == mainId);
             var main = instance is null ? Draw(registry.Latest(InvestigationWorkflow.Name), null, [], [])
                 : await DrawAsync(instance, ct);
             var execution = new List<Result>();
-            foreach (var other in await ExecutionInstancesAsync(db, record.Id, ct))
+            foreach (var other in instances.Where(i => i.Id != mainId))
                 execution.Add(await DrawAsync(other, ct));
             // The adjustment first, then the appeals by number: a test clock can start them all at one instant.
             return main with { Execution = execution.OrderBy(r => r.Definition == ExecutionWorkflows.Appeal ? 1 : 0).ThenBy(r => r.AppealNumber).ToList() };
@@ -65,12 +68,14 @@ public static class GetProcessDiagram
     }
 
     /// <summary>The adjustment and appeal workflows of a case (they carry its id), oldest first.</summary>
-    public static Task<List<WorkflowInstance>> ExecutionInstancesAsync(InvestigationDbContext db, Guid caseId, CancellationToken ct)
+    public static Task<List<WorkflowInstance>> ExecutionInstancesAsync(InvestigationDbContext db, Guid caseId, CancellationToken ct) =>
+        ExecutionInstances(db, caseId).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
+
+    private static IQueryable<WorkflowInstance> ExecutionInstances(InvestigationDbContext db, Guid caseId)
     {
         var key = caseId.ToString();
         return db.WorkflowInstances.AsNoTracking()
-            .Where(i => i.CorrelationId == key && (i.DefinitionName == ExecutionWorkflows.Adjustment || i.DefinitionName == ExecutionWorkflows.Appeal))
-            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
+            .Where(i => i.CorrelationId == key && (i.DefinitionName == ExecutionWorkflows.Adjustment || i.DefinitionName == ExecutionWorkflows.Appeal));
     }
 
     /// <summary>The appeal an appeal workflow answers, from its input; null if it carries none.</summary>
