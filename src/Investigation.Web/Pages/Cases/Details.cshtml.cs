@@ -30,12 +30,14 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : PageM
     /// <summary>The case's evidence files and its team's comments (ListEvidence).</summary>
     public ListEvidence.Result Evidence { get; private set; } = new([], []);
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
+    /// <summary>The workflow engine's log is the administrators' concern: read for them only, and shown to them only.</summary>
+    public bool ShowsEngineLog => AppClaimsFactory.ActorOf(User).IsIn(Roles.Administrator);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         try
         {
-            Data = await mediator.Send(new GetCase.Query(id, EngineLog: AppClaimsFactory.ActorOf(User).IsIn(Roles.Administrator)), HttpContext.RequestAborted);
+            Data = await mediator.Send(new GetCase.Query(id, EngineLog: ShowsEngineLog), HttpContext.RequestAborted);
             Diagram = await mediator.Send(new GetProcessDiagram.Query(id), HttpContext.RequestAborted);
             History = await mediator.Send(new GetCaseHistory.Query(id, HistoryScope == "all" ? null : GetCaseHistory.Query.DefaultNewest), HttpContext.RequestAborted);
             Evidence = await mediator.Send(new ListEvidence.Query(id), HttpContext.RequestAborted);

@@ -159,7 +159,8 @@ public static class AuditReading
     /// <summary>The command's fields with names for ids and numbers; anything after the JSON (the handler's own note) as a last line.</summary>
     public static IReadOnlyList<AuditLine> Content(string action, string data, AuditNames names)
     {
-        if (!HoldsCommand(data)) return [new(new("内容", "Content"), new(data, data))];
+        IReadOnlyList<AuditLine> AsItIs() => [new(new("内容", "Content"), new(data, data))];
+        if (!HoldsCommand(data)) return AsItIs();
         var lines = new List<AuditLine>();
         var bytes = Encoding.UTF8.GetBytes(data);
         var reader = new Utf8JsonReader(bytes);
@@ -170,7 +171,7 @@ public static class AuditReading
         }
         catch (JsonException)
         {
-            return [new(new("内容", "Content"), new(data, data))];
+            return AsItIs();
         }
         using (document)
         {
