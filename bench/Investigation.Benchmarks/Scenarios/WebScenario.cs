@@ -20,7 +20,7 @@ namespace Investigation.Benchmarks.Scenarios;
 /// The load comes from an in-process HttpClient (one per simulated user, its own cookies), not wrk:
 /// pages need a signed-in cookie per user and the case and task pages need ids read from the API first.
 /// <code>
-/// dotnet run -c Release --project bench/Investigation.Benchmarks -- web [--clients 16] [--seconds 10] [--starts 3] [--ready-only] [--no-ready-to-run] [--page case]
+/// dotnet run -c Release --project bench/Investigation.Benchmarks -- web [--clients 16] [--seconds 10] [--starts 3] [--ready-only] [--no-ready-to-run] [--page case] [--app-env KEY=VALUE ...]
 /// dotnet run -c Release --project bench/Investigation.Benchmarks -- web --soak [--minutes 10]
 /// </code>
 /// </summary>
@@ -40,6 +40,9 @@ internal static partial class WebScenario
         var readyToRun = !args.Contains("--no-ready-to-run");
         // --page NAME: that page only (while tuning it; the process id is printed, for a profiler to attach).
         var onlyPage = args.SkipWhile(a => a != "--page").Skip(1).FirstOrDefault();
+        // --app-env KEY=VALUE (repeatable): a runtime setting for the application's process only, not this load generator's.
+        var appEnvironment = args.Zip(args.Skip(1)).Where(p => p.First == "--app-env").Select(p => p.Second.Split('=', 2)).ToArray();
+        foreach (var setting in appEnvironment) Report.Line("app_env", string.Join('=', setting));
 
         Report.Machine();
         using var folder = new TempFolder();
@@ -49,18 +52,18 @@ internal static partial class WebScenario
         var baseUri = new Uri($"http://127.0.0.1:{port}");
 
         // Cold: an empty database, migrated and seeded at start-up.
-        var (cold, coldProcess) = await StartAsync(published, folder, baseUri);
+        var (cold, coldProcess) = await StartAsync(published, folder, baseUri, appEnvironment);
         Report.Ms("ready_cold_ms", cold.TotalMilliseconds);
         await StopAsync(coldProcess);
         // Warm: the same database again, as after a restart or deployment; the median of several starts.
         var warmStarts = new List<double>();
         for (var i = 1; i < starts; i++)
         {
-            var (ready, process) = await StartAsync(published, folder, baseUri);
+            var (ready, process) = await StartAsync(published, folder, baseUri, appEnvironment);
             warmStarts.Add(ready.TotalMilliseconds);
             await StopAsync(process);
         }
-        var (warm, app) = await StartAsync(published, folder, baseUri);
+        var (warm, app) = await StartAsync(published, folder, baseUri, appEnvironment);
         warmStarts.Add(warm.TotalMilliseconds);
         warmStarts.Sort();
         Report.Ms("ready_warm_ms", warmStarts[warmStarts.Count / 2]);
@@ -279,7 +282,7 @@ internal static partial class WebScenario
         return Path.Combine(output, "Investigation.Web.dll");
     }
 
-    private static async Task<(TimeSpan Ready, Process Process)> StartAsync(string dll, TempFolder folder, Uri baseUri)
+    private static async Task<(TimeSpan Ready, Process Process)> StartAsync(string dll, TempFolder folder, Uri baseUri, string[][] environment)
     {
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUri.ToString()])
         {
@@ -296,6 +299,7 @@ internal static partial class WebScenario
         // The clients sign in from one address, far more often than people do: the limit is not what is measured.
         start.Environment["SignIn__PerAddress"] = "100000";
         start.Environment["SignIn__PerAccount"] = "100000";
+        foreach (var setting in environment) start.Environment[setting[0]] = setting.Length > 1 ? setting[1] : "";
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         // Drain its output so a full pipe never blocks it.
