@@ -41,12 +41,17 @@ public sealed class Access(InvestigationDbContext db, CurrentActor current, Orga
     public async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken ct, bool tracking = true)
     {
         if (!tracking && readOnly is { } known && known.Id == caseId) return known;
-        var query = tracking ? db.Cases : db.Cases.AsNoTracking();
-        var record = await query.FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        var record = await (tracking ? CaseById : CaseByIdReadOnly)(db, caseId, ct);
         if (record is null || !await CanSeeUnitAsync(record.UnitId, ct)) throw new NotFoundException("案件", "The case");
         if (!tracking) readOnly = record;
         return record;
     }
+
+    // Compiled once (docs/architecture.md, "Compiled queries"): every request about a case reads its row.
+    private static readonly Func<InvestigationDbContext, Guid, CancellationToken, Task<CaseRecord?>> CaseById =
+        EF.CompileAsyncQuery((InvestigationDbContext db, Guid id, CancellationToken ct) => db.Cases.FirstOrDefault(c => c.Id == id));
+    private static readonly Func<InvestigationDbContext, Guid, CancellationToken, Task<CaseRecord?>> CaseByIdReadOnly =
+        EF.CompileAsyncQuery((InvestigationDbContext db, Guid id, CancellationToken ct) => db.Cases.AsNoTracking().FirstOrDefault(c => c.Id == id));
 
     /// <summary>After a commit the case may have changed: the next read goes to the database.</summary>
     public void AfterCommit() => readOnly = null;

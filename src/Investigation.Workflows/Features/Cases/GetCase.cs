@@ -35,14 +35,12 @@ public static class GetCase
             var c = record.ToCase();
             var tree = await access.OrganisationAsync(ct);
             var key = record.Id.ToString();
-            var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.CorrelationId == key).OrderBy(t => t.CreatedAt)
-                .Select(t => new TaskRow(t.Id, t.Kind, t.Title, t.Status, t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.Outcome))
-                .ToListAsync(ct);
+            var tasks = await TasksOf(db, key).ToListAsync(ct);
             WorkflowStatus? status = null;
             List<TimelineEntry> timeline = [];
             if (record.WorkflowInstanceId is { } instanceId)
             {
-                status = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (WorkflowStatus?)i.Status).FirstOrDefaultAsync(ct);
+                status = await StatusOf(db, instanceId, ct);
                 if (query.EngineLog)
                     timeline = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(ct))
                         .Select(j => new TimelineEntry(j.At, j.ActivityId, InvestigationWorkflow.TaskKindOf(j.ActivityId), j.Event, j.Outcome, j.Actor, j.Detail))
@@ -51,5 +49,13 @@ public static class GetCase
             var people = tree.PeopleById;
             return new(c, tree.Contains(c.UnitId) ? tree.Unit(c.UnitId).Name : "", status, tasks, timeline, people, tree);
         }
+
+        // Compiled once (docs/architecture.md, "Compiled queries"): the case page reads them on every view.
+        private static readonly Func<InvestigationDbContext, string, IAsyncEnumerable<TaskRow>> TasksOf = EF.CompileAsyncQuery(
+            (InvestigationDbContext db, string key) => db.HumanTasks.AsNoTracking().Where(t => t.CorrelationId == key).OrderBy(t => t.CreatedAt)
+                .Select(t => new TaskRow(t.Id, t.Kind, t.Title, t.Status, t.CandidateRole, t.AssigneeId, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, t.Outcome)));
+        private static readonly Func<InvestigationDbContext, Guid, CancellationToken, Task<WorkflowStatus?>> StatusOf = EF.CompileAsyncQuery(
+            (InvestigationDbContext db, Guid instanceId, CancellationToken ct) =>
+                db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (WorkflowStatus?)i.Status).FirstOrDefault());
     }
 }

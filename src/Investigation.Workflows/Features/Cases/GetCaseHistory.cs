@@ -38,15 +38,11 @@ public static class GetCaseHistory
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
             var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
-            var ofCase = db.AuditEntries.AsNoTracking().Where(e => e.CaseId == record.Id);
-            var newestFirst = ofCase.OrderByDescending(e => e.Sequence).Select(e => new { e.At, e.Actor, e.Action, e.Data });
-            var entries = query.Newest is { } n ? await newestFirst.Take(Math.Max(0, n)).ToListAsync(ct) : await newestFirst.ToListAsync(ct);
+            var entries = await NewestOf(db, record.Id, query.Newest is { } n ? Math.Max(0, n) : int.MaxValue).ToListAsync(ct);
             // Counted only when the newest n may not be all of them: most cases have fewer entries than the page shows.
-            var total = query.Newest is { } shown && entries.Count >= shown ? await ofCase.CountAsync(ct) : entries.Count;
+            var total = query.Newest is { } shown && entries.Count >= shown ? await CountOf(db, record.Id, ct) : entries.Count;
             entries.Reverse();
-            var key = record.Id.ToString();
-            var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.CorrelationId == key)
-                .Select(t => new { t.Id, t.Kind, t.Outcome, t.CompletedBy, t.CompletedAt }).ToDictionaryAsync(t => t.Id, ct);
+            var tasks = await TasksOf(db, record.Id.ToString()).ToDictionaryAsync(t => t.Id, cancellationToken: ct);
             // The names of this case's actors only, not of every account.
             var actors = entries.Select(e => e.Actor).Distinct().ToList();
             var users = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
@@ -63,6 +59,19 @@ public static class GetCaseHistory
                     completedHere ? task!.Outcome : null);
             }).ToList(), total);
         }
+
+        private sealed record Row(DateTimeOffset At, string Actor, string Action, string Data);
+        private sealed record TaskDone(Guid Id, string Kind, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt);
+
+        // Compiled once (docs/architecture.md, "Compiled queries"): the case page reads them on every view.
+        private static readonly Func<InvestigationDbContext, Guid, int, IAsyncEnumerable<Row>> NewestOf = EF.CompileAsyncQuery(
+            (InvestigationDbContext db, Guid caseId, int take) => db.AuditEntries.AsNoTracking().Where(e => e.CaseId == caseId)
+                .OrderByDescending(e => e.Sequence).Select(e => new Row(e.At, e.Actor, e.Action, e.Data)).Take(take));
+        private static readonly Func<InvestigationDbContext, Guid, CancellationToken, Task<int>> CountOf = EF.CompileAsyncQuery(
+            (InvestigationDbContext db, Guid caseId, CancellationToken ct) => db.AuditEntries.Count(e => e.CaseId == caseId));
+        private static readonly Func<InvestigationDbContext, string, IAsyncEnumerable<TaskDone>> TasksOf = EF.CompileAsyncQuery(
+            (InvestigationDbContext db, string caseKey) => db.HumanTasks.AsNoTracking().Where(t => t.CorrelationId == caseKey)
+                .Select(t => new TaskDone(t.Id, t.Kind, t.Outcome, t.CompletedBy, t.CompletedAt)));
 
         private static readonly HashSet<string> Handling = ["ClaimTask", "ReleaseTask", "ReassignTask", "ChangeDueDate"];
     }

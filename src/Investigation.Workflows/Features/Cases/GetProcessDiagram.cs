@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Investigation.Workflows.Data;
 using Investigation.Workflows.Procedure;
@@ -35,8 +36,7 @@ public static class GetProcessDiagram
             var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
             // The investigation's instance and those that run after its delivery, in one statement.
             var mainId = record.WorkflowInstanceId;
-            var instances = await ExecutionInstances(db, record.Id).Concat(db.WorkflowInstances.AsNoTracking().Where(i => i.Id == mainId))
-                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
+            var instances = await InstancesOf(db, record.Id.ToString(), mainId).ToListAsync(ct);
             var instance = instances.FirstOrDefault(i => i.Id == mainId);
             var main = instance is null ? Draw(registry.Latest(InvestigationWorkflow.Name), null, [], [])
                 : await DrawAsync(instance, ct);
@@ -50,12 +50,22 @@ public static class GetProcessDiagram
         private async Task<Result> DrawAsync(WorkflowInstance instance, CancellationToken ct)
         {
             var definition = registry.Get(instance.DefinitionName, instance.DefinitionVersion);
-            var active = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id && b.Blocking)
-                .Select(b => b.ActivityId).ToListAsync(ct);
-            var done = await db.Journal.AsNoTracking()
-                .Where(j => j.InstanceId == instance.Id && j.Event == JournalEvent.Completed).Select(j => j.ActivityId).Distinct().ToListAsync(ct);
+            var active = await ActiveSteps(db, instance.Id).ToListAsync(ct);
+            var done = await DoneSteps(db, instance.Id).ToListAsync(ct);
             return Draw(definition, instance, active, done);
         }
+
+        // Compiled once (docs/architecture.md, "Compiled queries"): the case page reads them on every view.
+        private static readonly Func<InvestigationDbContext, string, Guid?, IAsyncEnumerable<WorkflowInstance>> InstancesOf =
+            EF.CompileAsyncQuery<InvestigationDbContext, string, Guid?, WorkflowInstance>((InvestigationDbContext db, string caseKey, Guid? mainId) =>
+                db.WorkflowInstances.AsNoTracking().Where(i => i.CorrelationId == caseKey).Where(IsExecution)
+                .Concat(db.WorkflowInstances.AsNoTracking().Where(i => i.Id == mainId))
+                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id));
+        private static readonly Func<InvestigationDbContext, Guid, IAsyncEnumerable<string>> ActiveSteps = EF.CompileAsyncQuery(
+            (InvestigationDbContext db, Guid instanceId) => db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId && b.Blocking).Select(b => b.ActivityId));
+        private static readonly Func<InvestigationDbContext, Guid, IAsyncEnumerable<string>> DoneSteps = EF.CompileAsyncQuery(
+            (InvestigationDbContext db, Guid instanceId) => db.Journal.AsNoTracking()
+                .Where(j => j.InstanceId == instanceId && j.Event == JournalEvent.Completed).Select(j => j.ActivityId).Distinct());
 
         private static Result Draw(WorkflowDefinition definition, WorkflowInstance? instance, List<string> active, List<string> done)
         {
@@ -68,15 +78,16 @@ public static class GetProcessDiagram
     }
 
     /// <summary>The adjustment and appeal workflows of a case (they carry its id), oldest first.</summary>
-    public static Task<List<WorkflowInstance>> ExecutionInstancesAsync(InvestigationDbContext db, Guid caseId, CancellationToken ct) =>
-        ExecutionInstances(db, caseId).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
-
-    private static IQueryable<WorkflowInstance> ExecutionInstances(InvestigationDbContext db, Guid caseId)
+    public static Task<List<WorkflowInstance>> ExecutionInstancesAsync(InvestigationDbContext db, Guid caseId, CancellationToken ct)
     {
         var key = caseId.ToString();
-        return db.WorkflowInstances.AsNoTracking()
-            .Where(i => i.CorrelationId == key && (i.DefinitionName == ExecutionWorkflows.Adjustment || i.DefinitionName == ExecutionWorkflows.Appeal));
+        return db.WorkflowInstances.AsNoTracking().Where(i => i.CorrelationId == key).Where(IsExecution)
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
     }
+
+    /// <summary>An adjustment or appeal workflow: they run after delivery and carry the case's id.</summary>
+    private static readonly Expression<Func<WorkflowInstance, bool>> IsExecution =
+        i => i.DefinitionName == ExecutionWorkflows.Adjustment || i.DefinitionName == ExecutionWorkflows.Appeal;
 
     /// <summary>The appeal an appeal workflow answers, from its input; null if it carries none.</summary>
     public static int? AppealNumberOf(string variablesJson)

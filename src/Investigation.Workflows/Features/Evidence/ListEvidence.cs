@@ -17,9 +17,15 @@ public static class ListEvidence
         public async Task<Result> Handle(Query query, CancellationToken ct)
         {
             var record = await access.CaseAsync(query.CaseId, ct, tracking: false);
-            var files = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.CaseId == record.Id).OrderBy(f => f.UploadedAt).ToListAsync(ct);
-            var comments = await db.Set<CaseComment>().AsNoTracking().Where(c => c.CaseId == record.Id).OrderBy(c => c.At).ToListAsync(ct);
+            var files = await FilesOf(db, record.Id).ToListAsync(ct);
+            var comments = await CommentsOf(db, record.Id).ToListAsync(ct);
             return new(files, comments);
         }
+
+        // Compiled once (docs/architecture.md, "Compiled queries"): the case page reads them on every view.
+        private static readonly Func<InvestigationDbContext, Guid, IAsyncEnumerable<EvidenceFile>> FilesOf = EF.CompileAsyncQuery<InvestigationDbContext, Guid, EvidenceFile>(
+            (InvestigationDbContext db, Guid caseId) => db.Set<EvidenceFile>().AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.UploadedAt));
+        private static readonly Func<InvestigationDbContext, Guid, IAsyncEnumerable<CaseComment>> CommentsOf = EF.CompileAsyncQuery<InvestigationDbContext, Guid, CaseComment>(
+            (InvestigationDbContext db, Guid caseId) => db.Set<CaseComment>().AsNoTracking().Where(c => c.CaseId == caseId).OrderBy(c => c.At));
     }
 }

@@ -13,8 +13,11 @@ public static class CountUnreadNotifications
     {
         public Task<int> Handle(Query query, CancellationToken ct)
         {
-            var me = access.Actor.UserName;
-            return db.Notifications.CountAsync(n => n.Recipient == me && n.ReadAt == null, ct);
+            return Unread(db, access.Actor.UserName, ct);
         }
+
+        // Compiled once (docs/architecture.md, "Compiled queries"): the bell in every page's header counts them.
+        private static readonly Func<InvestigationDbContext, string, CancellationToken, Task<int>> Unread = EF.CompileAsyncQuery(
+            (InvestigationDbContext db, string me, CancellationToken ct) => db.Notifications.Count(n => n.Recipient == me && n.ReadAt == null));
     }
 }
