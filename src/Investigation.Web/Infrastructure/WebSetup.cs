@@ -46,6 +46,7 @@ public static class WebSetup
             // implicit "The Name field is required." came first, in English only.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             o.Filters.Add<IdempotencyKeys.PageFilter>();
+            o.Filters.Add<PageConnection>();
             // What the model binder says of a value it cannot read (a date, a number, a choice), in the user's language.
             var said = o.ModelBindingMessageProvider;
             said.SetAttemptedValueIsInvalidAccessor((value, field) => Text.T($"“{value}”不是有效的值。", $"The value '{value}' is not valid for {field}."));

@@ -55,7 +55,8 @@ public sealed class TransactionBehavior<TRequest, TResponse>(
     /// A query's handler runs on one open connection. Left to EF Core, every statement opens and closes the
     /// connection, and each open of a pooled SQLite connection registers EF Core's functions with SQLite
     /// again; the case page's sixteen statements cost sixteen opens. Closed again when the handler is done,
-    /// so no connection is held while a page renders.
+    /// so no connection is held while a page renders. A page's GET handler holds one open for all the queries it
+    /// sends (Web's PageConnection); EF Core counts opens, so the open and close here are then no-ops.
     /// </summary>
     private async Task<TResponse> ReadAsync(RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {

@@ -30,7 +30,7 @@ public sealed class QueriesPerPageTests(QueriesPerPageTests.CountingApp app, ITe
             {
                 services.AddHttpContextAccessor();
                 services.ConfigureDbContext<SqliteInvestigationDbContext>((sp, o) =>
-                    o.AddInterceptors(Commands.For(sp.GetRequiredService<IHttpContextAccessor>())));
+                    o.AddInterceptors(Commands.For(sp.GetRequiredService<IHttpContextAccessor>()), Commands.OpensFor(sp.GetRequiredService<IHttpContextAccessor>())));
             });
         }
     }
@@ -38,9 +38,27 @@ public sealed class QueriesPerPageTests(QueriesPerPageTests.CountingApp app, ITe
     /// <summary>Counts the commands sent on behalf of a request; the scheduler's and other background work's are left out.</summary>
     public sealed class CommandCounter
     {
-        private long count;
+        private long count, opens;
         public long Count => Interlocked.Read(ref count);
+        /// <summary>Connections opened on behalf of a request.</summary>
+        public long Opens => Interlocked.Read(ref opens);
         public Interceptor For(IHttpContextAccessor http) => new(this, http);
+        public OpenInterceptor OpensFor(IHttpContextAccessor http) => new(this, http);
+
+        public sealed class OpenInterceptor(CommandCounter counter, IHttpContextAccessor http) : DbConnectionInterceptor
+        {
+            public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+            {
+                if (http.HttpContext is not null) Interlocked.Increment(ref counter.opens);
+                return base.ConnectionOpeningAsync(connection, eventData, result, cancellationToken);
+            }
+
+            public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+            {
+                if (http.HttpContext is not null) Interlocked.Increment(ref counter.opens);
+                return base.ConnectionOpening(connection, eventData, result);
+            }
+        }
 
         public sealed class Interceptor(CommandCounter counter, IHttpContextAccessor http) : DbCommandInterceptor
         {
@@ -76,11 +94,15 @@ public sealed class QueriesPerPageTests(QueriesPerPageTests.CountingApp app, ITe
     }
 
     /// <summary>Commands per request for one page, read several times after a first (warm-up) read; prints the allocation per request too.</summary>
-    private async Task<double> CommandsPerRequestAsync(HttpClient client, string url, int times = 20)
+    private async Task<double> CommandsPerRequestAsync(HttpClient client, string url, int times = 20) => (await PerRequestAsync(client, url, times)).Commands;
+
+    /// <summary>Commands and connection opens per request for one page, read several times after a first (warm-up) read.</summary>
+    private async Task<(double Commands, double Opens)> PerRequestAsync(HttpClient client, string url, int times = 20)
     {
         var first = await client.GetAsync(url);
         Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
         var before = app.Commands.Count;
+        var opensBefore = app.Commands.Opens;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < times; i++)
         {
@@ -88,9 +110,10 @@ public sealed class QueriesPerPageTests(QueriesPerPageTests.CountingApp app, ITe
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         }
         var perRequest = (app.Commands.Count - before) / (double)times;
+        var opens = (app.Commands.Opens - opensBefore) / (double)times;
         // The test server's client and this process's other tests allocate too: a figure to compare, not the page's alone.
-        output.WriteLine($"{url}: {perRequest:0.##} commands, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / times / 1024.0:0} KB allocated per request");
-        return perRequest;
+        output.WriteLine($"{url}: {perRequest:0.##} commands, {opens:0.##} connection opens, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / times / 1024.0:0} KB allocated per request");
+        return (perRequest, opens);
     }
 
     [Fact]
@@ -101,7 +124,7 @@ public sealed class QueriesPerPageTests(QueriesPerPageTests.CountingApp app, ITe
         var task = await app.Script.TaskAsync(id, TaskKinds.ResponsibilityDetermination, "investigator");
         var client = await app.SignInAsync("investigator");
 
-        var casePage = await CommandsPerRequestAsync(client, $"/Cases/Details/{id}");
+        var (casePage, casePageOpens) = await PerRequestAsync(client, $"/Cases/Details/{id}");
         var inbox = await CommandsPerRequestAsync(client, "/Tasks");
         var taskPage = await CommandsPerRequestAsync(client, $"/Tasks/Complete/{task}");
         var dashboard = await CommandsPerRequestAsync(client, "/Dashboard");
@@ -114,6 +137,9 @@ public sealed class QueriesPerPageTests(QueriesPerPageTests.CountingApp app, ITe
         // the timeline's entries are counted only when the newest 200 may not be all of them; then 12: the diagram reads the
         // investigation's workflow instance and those after the decision in one statement.
         Assert.InRange(casePage, 1, 12);
+        // Its four queries on the handler's one connection (PageConnection), and the bell's count while the layout renders.
+        // Before: 5, one per query.
+        Assert.InRange(casePageOpens, 1, 2);
         // The inbox and the API inbox read the tasks by hand-written statements (GetInbox), not counted here:
         // what is counted is the bell's count and nothing that grows with the page.
         Assert.InRange(inbox, 0, 1);
