@@ -72,6 +72,7 @@ internal static partial class WebScenario
         try
         {
             Report.Line("rss_idle_mb", Mb(Rss(app.Id)), "MB");
+            ReportShares(app.Id, "idle");
             var users = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => SignInAsync(baseUri, Users[i % Users.Length])));
             var targets = await TargetsAsync(users[0]);
             Report.Line("rss_signed_in_mb", Mb(Rss(app.Id)), "MB");
@@ -106,8 +107,10 @@ internal static partial class WebScenario
                 Report.Ms($"{name}_p99_ms", result.P99);
                 Report.Ms($"{name}_max_ms", result.Max);
                 Report.Count($"{name}_errors", result.Errors, "responses");
+                Report.Line($"{name}_rss_mb", Mb(Rss(app.Id)), "MB");
             }
             Report.Line("rss_after_load_mb", Mb(Rss(app.Id)), "MB");
+            ReportShares(app.Id, "after_load");
             Report.Line("rss_peak_mb", Mb(Peak(app.Id)), "MB");
             Report.Line("load_avg_end", Report.LoadAverage());
             return 0;
@@ -341,6 +344,19 @@ internal static partial class WebScenario
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
     private static long Peak(int pid) => StatusKb(pid, "VmHWM:");
+
+    /// <summary>
+    /// The resident memory by whose it is (/proc/PID/smaps_rollup): the process's own pages (USS: private, clean or
+    /// dirty) and its proportional share of pages it shares (PSS). The resident figure counts in full the mapped
+    /// runtime and framework files every .NET process on the machine shares.
+    /// </summary>
+    private static void ReportShares(int pid, string when)
+    {
+        var fields = File.ReadLines($"/proc/{pid}/smaps_rollup").Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => long.TryParse(p[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture, out var kb) ? kb : 0);
+        Report.Line($"uss_{when}_mb", Mb(fields["Private_Clean"] + fields["Private_Dirty"]), "MB");
+        Report.Line($"pss_{when}_mb", Mb(fields["Pss"]), "MB");
+    }
 
     private static long StatusKb(int pid, string field)
     {
